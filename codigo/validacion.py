@@ -1,0 +1,113 @@
+"""Comprobaciones de entrada en la frontera pública del paquete.
+
+Cada función devuelve el valor ya comprobado (y convertido cuando hace falta) o lanza
+``TypeError``/``ValueError`` con un mensaje en español que nombra el argumento, lo que
+recibió y lo que se espera. Nada se transmite (*broadcast*) ni se recorta en silencio.
+"""
+
+from __future__ import annotations
+
+import numbers
+from collections.abc import Sequence
+
+import numpy as np
+
+
+def _describir(valor: object) -> str:
+    if isinstance(valor, np.ndarray):
+        return f"un arreglo de forma {valor.shape} y tipo {valor.dtype}"
+    return f"{valor!r} (de tipo {type(valor).__name__})"
+
+
+def entero_positivo(nombre: str, valor: object) -> int:
+    """Un entero (no booleano) mayor que cero."""
+    if isinstance(valor, bool) or not isinstance(valor, numbers.Integral):
+        raise TypeError(f"«{nombre}» debe ser un entero positivo; se recibió {_describir(valor)}.")
+    if valor <= 0:
+        raise ValueError(f"«{nombre}» debe ser un entero positivo; se recibió {valor}.")
+    return int(valor)
+
+
+def real_positivo(nombre: str, valor: object) -> float:
+    """Un número real finito mayor que cero."""
+    if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
+        raise TypeError(f"«{nombre}» debe ser un número real positivo; se recibió {_describir(valor)}.")
+    if not np.isfinite(valor) or valor <= 0:
+        raise ValueError(f"«{nombre}» debe ser un número real positivo y finito; se recibió {valor}.")
+    return float(valor)
+
+
+def tamanos_de_capas(valor: object) -> tuple[int, ...]:
+    """Una lista de al menos dos enteros positivos: neuronas por capa, de entrada a salida."""
+    if isinstance(valor, (str, bytes)) or not isinstance(valor, (Sequence, np.ndarray)):
+        raise TypeError(
+            "«tamanos» debe ser una lista de enteros positivos, como [784, 30, 10]; "
+            f"se recibió {_describir(valor)}."
+        )
+    if len(valor) < 2:
+        raise ValueError(
+            "«tamanos» necesita al menos dos capas (entrada y salida), como [784, 30, 10]; "
+            f"se recibió {list(valor)}."
+        )
+    return tuple(entero_positivo(f"tamanos[{i}]", n) for i, n in enumerate(valor))
+
+
+def lote_de_entradas(nombre: str, x: object, n_entrada: int) -> np.ndarray:
+    """Un arreglo real 2-D de forma ``(n, n_entrada)``: un ejemplo por fila, sin NaN."""
+    if not isinstance(x, np.ndarray):
+        raise TypeError(
+            f"«{nombre}» debe ser un arreglo de NumPy de forma (n, {n_entrada}); "
+            f"se recibió {_describir(x)}."
+        )
+    if x.dtype.kind != "f":
+        raise TypeError(
+            f"«{nombre}» debe tener tipo real (float32 o float64); se recibió tipo {x.dtype}. "
+            "Si son píxeles enteros 0…255, divídelos antes entre 256."
+        )
+    if x.ndim != 2 or x.shape[1] != n_entrada:
+        pista = ""
+        if x.ndim == 1 and x.shape[0] == n_entrada:
+            pista = f" Para un solo ejemplo usa x.reshape(1, {n_entrada})."
+        elif x.ndim == 2 and x.shape[0] == n_entrada:
+            pista = " Parece traspuesto: pon un ejemplo por fila (usa x.T)."
+        raise ValueError(
+            f"«{nombre}» debe tener forma (n, {n_entrada}), un ejemplo por fila; "
+            f"se recibió forma {x.shape}.{pista}"
+        )
+    if x.shape[0] == 0:
+        raise ValueError(f"«{nombre}» no tiene ningún ejemplo (forma {x.shape}).")
+    if not np.all(np.isfinite(x)):
+        raise ValueError(f"«{nombre}» contiene valores NaN o infinitos.")
+    return x
+
+
+def etiquetas(nombre: str, y: object, n: int, n_clases: int) -> np.ndarray:
+    """Un arreglo 1-D de ``n`` enteros en ``0 … n_clases − 1``."""
+    if not isinstance(y, np.ndarray):
+        raise TypeError(
+            f"«{nombre}» debe ser un arreglo de NumPy de {n} etiquetas enteras; "
+            f"se recibió {_describir(y)}."
+        )
+    if y.dtype.kind not in "iu":
+        raise TypeError(f"«{nombre}» debe contener enteros (0 … {n_clases - 1}); se recibió tipo {y.dtype}.")
+    if y.ndim != 1 or y.shape[0] != n:
+        raise ValueError(
+            f"«{nombre}» debe tener forma ({n},), una etiqueta por ejemplo; se recibió forma {y.shape}."
+        )
+    if y.min() < 0 or y.max() >= n_clases:
+        raise ValueError(
+            f"«{nombre}» debe contener enteros entre 0 y {n_clases - 1}; "
+            f"se encontró el intervalo {int(y.min())} … {int(y.max())}."
+        )
+    return y
+
+
+def salidas_deseadas(nombre: str, y: object, n: int, n_salida: int) -> np.ndarray:
+    """Un arreglo real de forma ``(n, n_salida)``: la salida deseada de cada ejemplo."""
+    if not isinstance(y, np.ndarray) or y.dtype.kind != "f":
+        raise TypeError(
+            f"«{nombre}» debe ser un arreglo real de forma ({n}, {n_salida}); se recibió {_describir(y)}."
+        )
+    if y.shape != (n, n_salida):
+        raise ValueError(f"«{nombre}» debe tener forma ({n}, {n_salida}); se recibió forma {y.shape}.")
+    return y
