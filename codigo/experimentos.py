@@ -1,0 +1,217 @@
+"""Experimentos con nombre y resultados en caché.
+
+Un experimento es una :class:`Configuracion` (qué entrenar, con qué hiperparámetros y
+qué semilla). Su resultado es un diccionario que se puede guardar como JSON. La caché
+guarda cada resultado bajo una clave que resume tres cosas: las fuentes del paquete
+``codigo``, la suma SHA-256 de los datos y la configuración. Si alguna cambia, la clave
+cambia y el experimento se vuelve a ejecutar; si ninguna cambia, se lee el resultado
+guardado y no se reentrena.
+
+Variables de entorno:
+
+- ``CODIGO_CACHE``: carpeta de la caché (por omisión ``~/.cache/codigo/experimentos``).
+- ``CODIGO_RAPIDO=1``: modo rápido para las pruebas (pocas épocas y pocos datos).
+"""
+
+from __future__ import annotations
+
+import concurrent.futures
+import dataclasses
+import hashlib
+import json
+import multiprocessing
+import os
+import statistics
+import time
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from codigo import datos as d
+from codigo import validacion as v
+
+TIPOS = ("red", "svm", "oscuridad", "azar")
+
+
+@dataclasses.dataclass(frozen=True)
+class Configuracion:
+    """Qué se entrena y cómo. Los campos que no usa un tipo se ignoran."""
+
+    tipo: str = "red"
+    capas: tuple[int, ...] = (784, 30, 10)
+    epocas: int = 30
+    tam_mini_lote: int = 10
+    eta: float = 3.0
+    semilla: int = 1
+    n_entrenamiento: int | None = None
+    """Cuántas imágenes de entrenamiento usar (las primeras); ``None`` = las 50 000."""
+
+    def __post_init__(self) -> None:
+        if self.tipo not in TIPOS:
+            raise ValueError(f"«tipo» debe ser uno de {TIPOS}; se recibió {self.tipo!r}.")
+        object.__setattr__(self, "capas", v.tamanos_de_capas(self.capas))
+        v.entero_positivo("epocas", self.epocas)
+        v.entero_positivo("tam_mini_lote", self.tam_mini_lote)
+        v.real_positivo("eta", self.eta)
+        if isinstance(self.semilla, bool) or not isinstance(self.semilla, int) or self.semilla < 0:
+            raise ValueError(f"«semilla» debe ser un entero no negativo; se recibió {self.semilla!r}.")
+        if self.n_entrenamiento is not None:
+            n = v.entero_positivo("n_entrenamiento", self.n_entrenamiento)
+            if n > 50_000:
+                raise ValueError(f"«n_entrenamiento» no puede pasar de 50000; se recibió {n}.")
+
+    def como_dict(self) -> dict[str, Any]:
+        return {**dataclasses.asdict(self), "capas": list(self.capas)}
+
+    def rapida(self) -> Configuracion:
+        """La versión reducida que usa el modo rápido de las pruebas."""
+        n = 1000 if self.tipo == "svm" else 5000
+        return dataclasses.replace(
+            self, epocas=min(self.epocas, 2), n_entrenamiento=min(self.n_entrenamiento or n, n)
+        )
+
+
+def _red(capas: tuple[int, ...] = (784, 30, 10), **kw: Any) -> Configuracion:
+    return Configuracion(tipo="red", capas=capas, **kw)
+
+
+EXPERIMENTOS: dict[str, Configuracion] = {
+    # Capítulo 1: la red de 30 neuronas ocultas con varias semillas.
+    "cap1_30": _red(semilla=1),
+    **{f"cap1_30_s{s}": _red(semilla=s) for s in (2, 3, 4, 5)},
+    "cap1_100": _red((784, 100, 10), semilla=1),
+    "cap1_eta_0001": _red((784, 100, 10), eta=0.001, semilla=1),
+    "cap1_eta_100": _red((784, 100, 10), eta=100.0, semilla=1),
+    "cap1_svm": Configuracion(tipo="svm", n_entrenamiento=10_000),
+    "cap1_oscuridad": Configuracion(tipo="oscuridad"),
+    "cap1_azar": Configuracion(tipo="azar", semilla=1),
+}
+"""Los experimentos del libro, por nombre."""
+
+
+def modo_rapido() -> bool:
+    """¿Está activo el modo rápido (``CODIGO_RAPIDO=1``)?"""
+    return os.environ.get("CODIGO_RAPIDO", "") not in ("", "0")
+
+
+def huella_codigo() -> str:
+    """SHA-256 de las fuentes ``.py`` del paquete ``codigo`` (nombres y contenidos)."""
+    raiz = Path(__file__).resolve().parent
+    h = hashlib.sha256()
+    for ruta in sorted(raiz.rglob("*.py")):
+        h.update(ruta.relative_to(raiz).as_posix().encode() + b"\0")
+        h.update(ruta.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+def clave(config: Configuracion, huella: str | None = None, sha_datos: str | None = None) -> str:
+    """La clave de caché de ``config``: resume código, datos y configuración."""
+    partes = {
+        "codigo": huella or huella_codigo(),
+        "datos": sha_datos or d.sha256(d.ruta_mnist()),
+        "config": config.como_dict(),
+    }
+    return hashlib.sha256(json.dumps(partes, sort_keys=True).encode()).hexdigest()[:32]
+
+
+def carpeta_cache() -> Path:
+    """La carpeta donde se guardan los resultados."""
+    por_omision = Path.home() / ".cache" / "codigo" / "experimentos"
+    return Path(os.environ.get("CODIGO_CACHE") or por_omision)
+
+
+def _configuracion(experimento: str | Configuracion) -> Configuracion:
+    if isinstance(experimento, Configuracion):
+        config = experimento
+    elif experimento in EXPERIMENTOS:
+        config = EXPERIMENTOS[experimento]
+    else:
+        raise KeyError(f"No hay ningún experimento llamado {experimento!r}. Los que hay: {sorted(EXPERIMENTOS)}.")
+    return config.rapida() if modo_rapido() else config
+
+
+def ejecutar(experimento: str | Configuracion, usar_cache: bool = True) -> dict[str, Any]:
+    """El resultado de un experimento: de la caché si está, y si no, entrenando."""
+    return ejecutar_varios([experimento], procesos=1, usar_cache=usar_cache)[
+        experimento if isinstance(experimento, str) else "_"
+    ]
+
+
+def ejecutar_varios(
+    experimentos: list[str | Configuracion], procesos: int = 2, usar_cache: bool = True
+) -> dict[str, dict[str, Any]]:
+    """Ejecuta varios experimentos, los que falten en paralelo con ``procesos`` procesos.
+
+    Devuelve un diccionario nombre → resultado (las configuraciones sueltas se llaman ``"_"``).
+    """
+    procesos = v.entero_positivo("procesos", procesos)
+    configs = {(e if isinstance(e, str) else "_"): _configuracion(e) for e in experimentos}
+    huella, sha_datos = huella_codigo(), d.sha256(d.ruta_mnist())
+    carpeta = carpeta_cache()
+    resultados: dict[str, dict[str, Any]] = {}
+    pendientes: dict[str, tuple[Configuracion, Path]] = {}
+    for nombre, config in configs.items():
+        ruta = carpeta / f"{clave(config, huella, sha_datos)}.json"
+        if usar_cache and ruta.is_file():
+            resultados[nombre] = json.loads(ruta.read_text(encoding="utf-8"))
+        else:
+            pendientes[nombre] = (config, ruta)
+    if pendientes:
+        n = min(procesos, len(pendientes))
+        if n == 1:
+            calculados = {nombre: entrenar(c) for nombre, (c, _) in pendientes.items()}
+        else:
+            contexto = multiprocessing.get_context("spawn")
+            with concurrent.futures.ProcessPoolExecutor(n, mp_context=contexto) as grupo:
+                futuros = {nombre: grupo.submit(entrenar, c) for nombre, (c, _) in pendientes.items()}
+                calculados = {nombre: f.result() for nombre, f in futuros.items()}
+        carpeta.mkdir(parents=True, exist_ok=True)
+        for nombre, resultado in calculados.items():
+            ruta = pendientes[nombre][1]
+            temporal = ruta.with_suffix(f".{os.getpid()}.tmp")
+            temporal.write_text(json.dumps(resultado), encoding="utf-8")
+            temporal.replace(ruta)  # atómico: nunca queda un JSON a medias
+            resultados[nombre] = resultado
+    return {nombre: resultados[nombre] for nombre in configs}
+
+
+def entrenar(config: Configuracion, al_terminar_epoca=None) -> dict[str, Any]:
+    """Ejecuta ``config`` sin caché y devuelve su resultado como diccionario JSON."""
+    mnist = d.cargar_mnist()
+    n = config.n_entrenamiento or len(mnist.entrenamiento.x)
+    x, y = mnist.entrenamiento.x[:n], mnist.entrenamiento.y[:n]
+    prueba = mnist.prueba
+    inicio = time.perf_counter()
+    resultado: dict[str, Any] = {"config": config.como_dict(), "n_prueba": len(prueba.y)}
+    if config.tipo == "red":
+        from codigo.red import Red
+
+        red = Red(list(config.capas), semilla=config.semilla)
+        h = red.sgd(x, y, config.epocas, config.tam_mini_lote, config.eta,
+                    datos_prueba=(prueba.x, prueba.y), al_terminar_epoca=al_terminar_epoca)
+        predicciones = np.argmax(red.prealimentar(prueba.x), axis=1)
+        resultado |= {
+            "por_epoca": h["exactitud"],
+            "aciertos_por_epoca": h["aciertos"],
+            "segundos_por_epoca": h["segundos"],
+            "segundos_mediana": statistics.median(h["segundos"]),
+        }
+    elif config.tipo == "svm":
+        from codigo.referencias import svm
+
+        predicciones = svm(x, y, prueba.x)
+    elif config.tipo == "oscuridad":
+        from codigo.referencias import oscuridad_media
+
+        predicciones = oscuridad_media(x, y, prueba.x)
+    else:
+        predicciones = np.random.default_rng(config.semilla).integers(0, 10, len(prueba.y))
+    aciertos = int(np.sum(predicciones == prueba.y))
+    resultado |= {
+        "aciertos_prueba": aciertos,
+        "exactitud_prueba": aciertos / len(prueba.y),
+        "predicciones": [int(p) for p in predicciones],
+        "segundos_total": time.perf_counter() - inicio,
+    }
+    return resultado
