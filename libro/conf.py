@@ -28,6 +28,25 @@ os.environ["PYTHONPATH"] = os.pathsep.join(
     [str(RAIZ), *filter(None, os.environ.get("PYTHONPATH", "").split(os.pathsep))]
 )  # el núcleo de Jupyter que ejecuta los capítulos hereda esta variable
 
+
+def _escribir_si_cambia(ruta: Path, contenido: bytes) -> None:
+    """Escribe ``contenido`` en ``ruta`` de forma atómica y solo si cambió."""
+    if ruta.is_file() and ruta.read_bytes() == contenido:
+        return
+    ruta.parent.mkdir(parents=True, exist_ok=True)
+    temporal = ruta.with_name(f".{ruta.name}.{os.getpid()}")
+    temporal.write_bytes(contenido)
+    os.replace(temporal, ruta)
+
+
+# El núcleo de Jupyter usa un perfil de IPython propio del libro: no lee la configuración del
+# usuario (~/.ipython) y no llena la salida de la construcción con sus avisos de registro.
+_escribir_si_cambia(
+    CONSTRUCCION / "ipython" / "profile_default" / "ipython_kernel_config.py",
+    b'c.IPKernelApp.log_level = "ERROR"\n',
+)
+os.environ["IPYTHONDIR"] = str(CONSTRUCCION / "ipython")
+
 from codigo import datos as _datos  # noqa: E402
 from codigo import experimentos as _experimentos  # noqa: E402
 
@@ -80,8 +99,8 @@ _MATHJAX_LOCAL = Path(importlib.util.find_spec("sphinx-mathjax-offline").origin)
 html_static_path.append(str(_MATHJAX_LOCAL))
 mathjax_path = "mathjax/tex-chtml.js"
 mathjax3_config = {
-    # Sin el menú contextual de MathJax: está solo en inglés y sus opciones de accesibilidad
-    # cargarían módulos bajo demanda. El MathML oculto para lectores de pantalla se mantiene.
+    # Sin el menú contextual de MathJax, que solo está en inglés. El MathML oculto que leen los
+    # lectores de pantalla se mantiene (no depende del menú).
     "options": {"enableMenu": False},
 }
 
@@ -91,16 +110,6 @@ mathjax3_config = {
 # CONSTRUCCION/locale en cada construcción; nada binario se guarda en el repositorio.
 CATALOGOS = LIBRO / "locale"
 CATALOGOS_COMPILADOS = CONSTRUCCION / "locale"
-
-
-def _escribir_si_cambia(ruta: Path, contenido: bytes) -> None:
-    """Escribe ``contenido`` en ``ruta`` de forma atómica y solo si cambió."""
-    if ruta.is_file() and ruta.read_bytes() == contenido:
-        return
-    ruta.parent.mkdir(parents=True, exist_ok=True)
-    temporal = ruta.with_name(f".{ruta.name}.{os.getpid()}")
-    temporal.write_bytes(contenido)
-    os.replace(temporal, ruta)
 
 
 def _traducciones_js(catalogo) -> bytes:
