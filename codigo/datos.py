@@ -57,7 +57,18 @@ def ubicaciones_posibles() -> list[Path]:
 
 
 def ruta_mnist() -> Path:
-    """La primera ubicación de :func:`ubicaciones_posibles` que existe."""
+    """La primera ubicación de :func:`ubicaciones_posibles` que existe.
+
+    Si la variable ``CODIGO_DATOS`` está definida, manda: si su archivo no existe es un
+    error (no se busca en otro sitio a escondidas).
+    """
+    explicita = os.environ.get("CODIGO_DATOS")
+    if explicita and not Path(explicita).is_file():
+        raise ErrorDatos(
+            f"La variable de entorno CODIGO_DATOS indica el archivo {explicita}, pero no existe.\n"
+            f"Corrígela para que apunte a {NOMBRE_ARCHIVO}, o bórrala («unset CODIGO_DATOS») para "
+            "usar el archivo que viene con el paquete o con el repositorio."
+        )
     rutas = ubicaciones_posibles()
     for ruta in rutas:
         if ruta.is_file():
@@ -105,7 +116,10 @@ def cargar_mnist(ruta: str | os.PathLike[str] | None = None) -> MNIST:
 @functools.lru_cache(maxsize=2)
 def _cargar(ruta: Path) -> MNIST:
     if not ruta.is_file():
-        raise ErrorDatos(f"No existe el archivo de datos {ruta}.")
+        raise ErrorDatos(
+            f"No existe el archivo de datos {ruta}. Indica la ruta de {NOMBRE_ARCHIVO} "
+            "(viene en la carpeta datos/ del repositorio) o llama a cargar_mnist() sin argumentos."
+        )
     suma = sha256(ruta)
     if suma != SHA256_MNIST:
         raise ErrorDatos(

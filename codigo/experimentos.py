@@ -95,11 +95,21 @@ def modo_rapido() -> bool:
     return os.environ.get("CODIGO_RAPIDO", "") not in ("", "0")
 
 
+NO_AFECTAN_RESULTADOS = frozenset({"__main__.py", "rendimiento.py", "graficos.py"})
+"""Módulos que no intervienen en ningún experimento (línea de comandos, banco de tiempos,
+figuras): cambiarlos no invalida la caché."""
+
+
 def huella_codigo() -> str:
-    """SHA-256 de las fuentes ``.py`` del paquete ``codigo`` (nombres y contenidos)."""
+    """SHA-256 de las fuentes ``.py`` del paquete ``codigo`` (nombres y contenidos).
+
+    Se omiten los módulos de :data:`NO_AFECTAN_RESULTADOS`.
+    """
     raiz = Path(__file__).resolve().parent
     h = hashlib.sha256()
     for ruta in sorted(raiz.rglob("*.py")):
+        if ruta.relative_to(raiz).as_posix() in NO_AFECTAN_RESULTADOS:
+            continue
         h.update(ruta.relative_to(raiz).as_posix().encode() + b"\0")
         h.update(ruta.read_bytes() + b"\0")
     return h.hexdigest()

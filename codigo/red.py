@@ -42,9 +42,7 @@ class Red:
     def __init__(self, tamanos: list[int], semilla: int = 0, dtype: type = np.float32) -> None:
         self.tamanos = v.tamanos_de_capas(tamanos)
         self.rng = np.random.default_rng(semilla)
-        self.dtype = np.dtype(dtype)
-        if self.dtype.kind != "f":
-            raise TypeError(f"«dtype» debe ser un tipo real (float32 o float64); se recibió {self.dtype}.")
+        self.dtype = v.tipo_real("dtype", dtype)
         # Pesos y sesgos iniciales con distribución normal N(0, 1).
         self.b = [self.rng.standard_normal(n).astype(self.dtype) for n in self.tamanos[1:]]
         self.w = [self.rng.standard_normal((n, k)).astype(self.dtype)
@@ -99,27 +97,29 @@ class Red:
         return historial
 
     def actualizar_mini_lote(self, x: np.ndarray, y: np.ndarray, eta: float) -> None:
-        """Un paso de descenso de gradiente con el mini-lote ``(x, y)``, ``y`` one-hot."""
-        nabla_b, nabla_w = self.retropropagacion(x, y)
-        paso = eta / len(x)
+        """Un paso de gradiente con el mini-lote ``(x, y)`` de m ejemplos (``y`` one-hot).
+
+        w → w − (η/m) Σ_x ∂C_x/∂w, e igual con b; el factor η/m ya viene en los nabla.
+        """
+        nabla_b, nabla_w = self.retropropagacion(x, y, escala=eta / len(x))
         for w, b, nw, nb in zip(self.w, self.b, nabla_w, nabla_b):
-            nw *= paso  # en el mismo arreglo: nabla_w es nuestro y así no se copia
             w -= nw
-            nb *= paso
             b -= nb
 
-    def retropropagacion(self, x: np.ndarray, y: np.ndarray) -> tuple[list, list]:
+    def retropropagacion(self, x: np.ndarray, y: np.ndarray, escala: float = 1.0) -> tuple[list, list]:
         """Gradiente del costo cuadrático, sumado sobre los ejemplos del mini-lote.
 
-        Devuelve ``(nabla_b, nabla_w)``, listas con las formas de ``b`` y ``w``: la suma
-        sobre las filas de ``x`` de ∂C_x/∂b y ∂C_x/∂w, con C_x = ‖y − a‖² / 2.
-        Todo el mini-lote avanza y retrocede a la vez, como una matriz.
+        Devuelve ``(nabla_b, nabla_w)``, con las formas de ``b`` y ``w``: ``escala`` por la suma
+        sobre las filas de ``x`` de ∂C_x/∂b y ∂C_x/∂w, con C_x = ‖y − a‖² / 2. Todo el mini-lote
+        avanza y retrocede a la vez, como una matriz. Los gradientes son lineales en el δ de
+        salida: escalar ese δ (m × 10) es más barato que escalar luego las matrices de pesos.
         """
+        v.mini_lote(x, y, self.tamanos[0], self.tamanos[-1])
         activaciones = [x]  # capa por capa; cada una de forma (m, n_l)
         for b, w in zip(self.b, self.w):
             activaciones.append(sigmoide(activaciones[-1] @ w.T + b))
         a = activaciones[-1]
-        delta = (a - y) * a * (1.0 - a)  # ∇_a C ⊙ σ'(z) en la capa de salida; σ' = a(1 − a)
+        delta = escala * (a - y) * a * (1.0 - a)  # ∇_a C ⊙ σ'(z) en la salida; σ' = a(1 − a)
         nabla_b, nabla_w = [delta.sum(axis=0)], [delta.T @ activaciones[-2]]
         for l in range(2, len(self.tamanos)):
             a = activaciones[-l]

@@ -37,6 +37,17 @@ def real_positivo(nombre: str, valor: object) -> float:
     return float(valor)
 
 
+def tipo_real(nombre: str, valor: object) -> np.dtype:
+    """Un tipo de dato real de NumPy, como ``np.float32`` o ``"float64"``."""
+    try:
+        tipo = None if valor is None else np.dtype(valor)  # type: ignore[call-overload]
+    except TypeError:
+        tipo = None
+    if tipo is None or tipo.kind != "f":
+        raise TypeError(f"«{nombre}» debe ser un tipo real (float32 o float64); se recibió {valor!r}.")
+    return tipo
+
+
 def tamanos_de_capas(valor: object) -> tuple[int, ...]:
     """Una lista de al menos dos enteros positivos: neuronas por capa, de entrada a salida."""
     if isinstance(valor, (str, bytes)) or not isinstance(valor, (Sequence, np.ndarray)):
@@ -111,3 +122,18 @@ def salidas_deseadas(nombre: str, y: object, n: int, n_salida: int) -> np.ndarra
     if y.shape != (n, n_salida):
         raise ValueError(f"«{nombre}» debe tener forma ({n}, {n_salida}); se recibió forma {y.shape}.")
     return y
+
+
+def mini_lote(x: object, y: object, n_entrada: int, n_salida: int) -> None:
+    """Comprobación barata de un mini-lote: ``x`` real (m, n_entrada) e ``y`` real (m, n_salida).
+
+    Pensada para el bucle de entrenamiento, que la llama miles de veces: solo mira tipos y
+    formas (no recorre los datos buscando NaN; eso lo hace :func:`lote_de_entradas` una vez
+    por época). Si algo falla, da el mismo mensaje detallado que las demás comprobaciones.
+    """
+    if (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.dtype.kind == "f"
+            and y.dtype.kind == "f" and x.ndim == 2 and x.shape[0] > 0 and x.shape[1] == n_entrada
+            and y.shape == (x.shape[0], n_salida)):
+        return
+    lote_de_entradas("x", x, n_entrada)
+    salidas_deseadas("y", y, len(x), n_salida)  # type: ignore[arg-type]
