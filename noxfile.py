@@ -34,7 +34,8 @@ def libro(session: nox.Session) -> None:
     """Construye el libro HTML (ejecuta cada capítulo; los experimentos quedan en caché)."""
     if "--limpio" in session.posargs:
         shutil.rmtree(LIBRO / "_build", ignore_errors=True)
-    session.install("-e", ".[libro]")
+    if session.venv_backend != "none":  # con NOX_SIN_VENV=1 se usa el entorno actual tal cual
+        session.install("-e", ".[libro]")
     construir(session, SALIDA)
     session.log(f"El libro está en {SALIDA / 'index.html'}: ábrelo con tu navegador (file://).")
 
