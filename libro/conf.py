@@ -13,6 +13,7 @@ Variables de entorno:
 
 from __future__ import annotations
 
+import hashlib
 import importlib.util
 import json
 import os
@@ -72,10 +73,26 @@ numfig = True
 math_eqref_format = "({number})"
 numfig_format = {"figure": "Figura %s", "table": "Tabla %s", "code-block": "Código %s"}
 
-# La huella del código y de los datos: si cambia una fuente de «codigo/» o «datos/», cambia la
-# carpeta de la caché de myst-nb (y se reejecutan los capítulos) y, por ser un valor de
+
+def huella_fuentes() -> str:
+    """SHA-256 de todos los archivos del paquete ``codigo`` (nombres y contenidos).
+
+    A diferencia de :func:`codigo.experimentos.huella_codigo`, que omite lo que no cambia los
+    resultados de los experimentos, aquí entra todo: también los gráficos que dibuja el libro.
+    """
+    carpeta = Path(_experimentos.__file__).resolve().parent
+    h = hashlib.sha256()
+    for ruta in sorted(carpeta.rglob("*")):
+        if ruta.is_file() and "__pycache__" not in ruta.parts and ruta.suffix != ".pyc":
+            h.update(ruta.relative_to(carpeta).as_posix().encode() + b"\0")
+            h.update(ruta.read_bytes() + b"\0")
+    return h.hexdigest()
+
+
+# La huella del código y de los datos: si cambia cualquier archivo de «codigo/» o los datos,
+# cambia la carpeta de la caché de myst-nb (y se reejecutan los capítulos) y, por ser un valor de
 # configuración de tipo «env», Sphinx vuelve a leer todas las páginas.
-huella_libro = _experimentos.huella_codigo()[:16] + "-" + _datos.sha256(_datos.ruta_mnist())[:16]
+huella_libro = huella_fuentes()[:16] + "-" + _datos.sha256(_datos.ruta_mnist())[:16]
 if _experimentos.modo_rapido():
     huella_libro += "-rapido"
 
