@@ -20,6 +20,8 @@ from collections.abc import Iterable
 
 import numpy as np
 
+from codigo import validacion as v
+
 DESPLAZAMIENTOS = ((-1, 0), (1, 0), (0, -1), (0, 1))
 """Los desplazamientos ``(dy, dx)`` de un píxel de :func:`expandir`: arriba, abajo, izquierda, derecha."""
 
@@ -74,7 +76,7 @@ def rotar(x: np.ndarray, grados: float | np.ndarray, tam_bloque: int = 500) -> n
         Las imágenes rotadas, con la forma y el tipo de ``x``.
     """
     imagenes = _imagenes("x", x)
-    tam_bloque = _entero_positivo("tam_bloque", tam_bloque)
+    tam_bloque = v.entero_positivo("tam_bloque", tam_bloque)
     grados = _angulos("grados", grados, len(imagenes))
     salida = np.empty_like(imagenes)
     for k in range(0, len(imagenes), tam_bloque):
@@ -128,7 +130,7 @@ def expandir(x: np.ndarray, y: np.ndarray, desplazamientos: bool = True,
     if max_grados < 0:
         raise ValueError(f"«max_grados» debe ser ≥ 0; se recibió {max_grados}.")
     rng = np.random.default_rng(_entero_no_negativo("semilla", semilla))
-    tam_bloque = _entero_positivo("tam_bloque", tam_bloque)
+    tam_bloque = v.entero_positivo("tam_bloque", tam_bloque)
 
     copias = 1 + 4 * desplazamientos + len(angulos) + rotaciones_al_azar
     salida = np.empty((copias * n,) + imagenes.shape[1:], dtype=imagenes.dtype)
@@ -227,13 +229,6 @@ def _entero_acotado(nombre: str, valor: object, lado: int) -> int:
         raise ValueError(f"«{nombre}» debe estar entre {-(lado - 1)} y {lado - 1} (la imagen mide "
                          f"{lado} píxeles); se recibió {valor}.")
     return int(valor)
-
-
-def _entero_positivo(nombre: str, valor: object) -> int:
-    valor = _entero_no_negativo(nombre, valor)
-    if valor == 0:
-        raise ValueError(f"«{nombre}» debe ser un entero positivo; se recibió 0.")
-    return valor
 
 
 def _entero_no_negativo(nombre: str, valor: object) -> int:
