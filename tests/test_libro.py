@@ -208,7 +208,8 @@ def test_el_libro_se_construye_sin_avisos(libro):
     (del núcleo de Jupyter, por ejemplo) y ninguna celda escribe en stderr ni falla."""
     assert (libro.salida / "index.html").is_file()
     assert "build succeeded" in libro.log
-    avisos = [l for l in libro.log.splitlines() if re.search(r"WARNING|ERROR|Traceback", l)]
+    avisos = [l for l in libro.log.splitlines()
+              if re.search(r"WARNING|ERROR|Traceback|[A-Za-z]*Warning:", l)]
     assert not avisos, "\n".join(avisos)
     for html in paginas(libro.salida):
         contenido = html.read_text(encoding="utf-8")
