@@ -855,3 +855,446 @@ def digitos_mal_clasificados(x: np.ndarray, y: np.ndarray, predicciones: np.ndar
             ax.set_xlabel(f"red: {predicciones[i]}", fontsize=TAM_FUENTE_PEQUENA - 1, color=BERMELLON,
                           labelpad=2)
         return _terminar(fig)
+
+
+# --- Capítulo 2 -----------------------------------------------------------------------------
+
+def _nombre_capa_relativo(i: int, capa: int, ultima: int) -> str:
+    """Nombre de la capa ``i`` respecto de la capa ``capa`` («l», «l − 1», «l + 1», «L»)."""
+    if i == capa:
+        return "capa $l$"
+    if i == ultima:
+        return "capa $L$"
+    return f"capa $l - {capa - i}$" if i < capa else f"capa $l + {i - capa}$"
+
+
+def _resaltar(ax: Axes, pares: Sequence[tuple[tuple[float, float], tuple[float, float]]], radio: float,
+              color: str = BERMELLON, ancho: float = 1.6) -> None:
+    """Conexiones resaltadas: por encima de las grises, por debajo de las neuronas."""
+    segmentos = [_puntos_en_bordes(p, q, radio, radio) for p, q in pares]
+    if segmentos:
+        ax.add_collection(LineCollection(segmentos, colors=color, linewidths=ancho, zorder=2.5),
+                          autolim=False)
+
+
+def notacion_pesos() -> Figure:
+    """El peso :math:`w^l_{jk}`: de la neurona *k* de la capa *l − 1* a la neurona *j* de la capa *l*.
+
+    A la izquierda, dos capas (4 y 3 neuronas) con la conexión de la neurona :math:`k = 3`
+    a la neurona :math:`j = 2` resaltada. A la derecha, la matriz :math:`w^l` (3 × 4) con la
+    misma casilla resaltada: la fila es la neurona que recibe y la columna la que envía,
+    por eso :math:`z^l = w^l a^{l-1} + b^l` no necesita trasponer nada.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    n_antes, n_capa, k, j = 4, 3, 2, 1  # índices desde 0: k = 3 y j = 2 en el texto
+    radio, sep_capas = 0.3, 3.6
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.0)
+        ax = fig.add_subplot()
+        pos = dibujar_red(ax, [n_antes, n_capa], sep_capas=sep_capas, radio=radio,
+                          rotulos={(0, i): f"${i + 1}$" for i in range(n_antes)}
+                          | {(1, i): f"${i + 1}$" for i in range(n_capa)})
+        p, q = pos[0][k], pos[1][j]
+        _resaltar(ax, [(p, q)], radio, ancho=2.6)
+        _rotulo(ax, _punto_en(p, q, 0.3), "$w^l_{jk}$", tam=TAM_FUENTE + 1, color=BERMELLON)
+        ax.text(p[0] - radio - 0.15, p[1], "$k$", ha="right", va="center", color=BERMELLON,
+                fontsize=TAM_FUENTE + 1)
+        ax.text(q[0] + radio + 0.15, q[1], "$j$", ha="left", va="center", color=BERMELLON,
+                fontsize=TAM_FUENTE + 1)
+        arriba = max(c[1] for c in pos[0].values()) + radio + 0.3
+        for x, nombre in ((0.0, "capa $l - 1$"), (sep_capas, "capa $l$")):
+            ax.text(x, arriba, nombre, ha="center", va="bottom", fontsize=TAM_FUENTE_PEQUENA + 1)
+
+        # La matriz w^l: una fila por neurona de la capa l, una columna por neurona de la capa l − 1.
+        lado, x0 = 0.62, sep_capas + 2.4
+        y0 = n_capa * lado / 2
+        for fila in range(n_capa):
+            for col in range(n_antes):
+                elegida = (fila, col) == (j, k)
+                ax.add_patch(patches.Rectangle(
+                    (x0 + col * lado, y0 - (fila + 1) * lado), lado, lado,
+                    facecolor=RELLENO_SALIDA if elegida else "white",
+                    edgecolor=BERMELLON if elegida else GRIS, linewidth=1.8 if elegida else 0.8,
+                    zorder=3 if elegida else 2))
+                ax.text(x0 + (col + 0.5) * lado, y0 - (fila + 0.5) * lado,
+                        f"$w_{{{fila + 1}{col + 1}}}$", ha="center", va="center",
+                        fontsize=TAM_FUENTE_PEQUENA - 1, color=TINTA if elegida else GRIS, zorder=4)
+        centro_x = x0 + n_antes * lado / 2
+        ax.text(centro_x, y0 + 0.45, "$w^l$", ha="center", va="bottom", fontsize=TAM_FUENTE + 1)
+        ax.text(x0 - 0.12, y0 - (j + 0.5) * lado, "fila $j$", ha="right", va="center",
+                fontsize=TAM_FUENTE_PEQUENA, color=BERMELLON)
+        ax.text(x0 + (k + 0.5) * lado, y0 - n_capa * lado - 0.12, "columna $k$", ha="center", va="top",
+                fontsize=TAM_FUENTE_PEQUENA, color=BERMELLON)
+        ax.text(centro_x, y0 - n_capa * lado - 0.7,
+                "fila: la neurona que recibe\ncolumna: la neurona que envía", ha="center", va="top",
+                fontsize=TAM_FUENTE_PEQUENA, color=GRIS, linespacing=1.3)
+        _lienzo_diagrama(ax)
+        abajo = min(c[1] for c in pos[0].values()) - radio - 0.3
+        _ajustar_limites(ax, -0.9, x0 + n_antes * lado + 0.3, min(abajo, y0 - n_capa * lado - 1.75),
+                         arriba + 0.55)
+        _tamano_diagrama(fig, ax)
+        return _terminar(fig)
+
+
+def notacion_activaciones() -> Figure:
+    """Sesgo :math:`b^l_j` y activación :math:`a^l_j` de la neurona *j* de la capa *l*.
+
+    Las activaciones :math:`a^{l-1}_k` de la capa anterior llegan (conexiones resaltadas) a
+    la neurona :math:`j`, que les suma su sesgo :math:`b^l_j`, aplica :math:`\\sigma` y envía
+    :math:`a^l_j` a la capa siguiente. Debajo, la fórmula que lo resume.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    tamanos, j = [4, 3, 2], 1
+    radio, sep_capas = 0.3, 3.4
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.0)
+        ax = fig.add_subplot()
+        pos = dibujar_red(ax, tamanos, sep_capas=sep_capas, radio=radio, sep_neuronas=1.3)
+        q = pos[1][j]
+        _resaltar(ax, [(p, q) for p in pos[0].values()], radio, ancho=2.0)
+        _resaltar(ax, [(q, r) for r in pos[2].values()], radio, color=AZUL, ancho=2.0)
+        _neurona(ax, q, radio, RELLENO_SALIDA)
+        ax.add_patch(patches.Circle(q, radio, facecolor="none", edgecolor=BERMELLON, linewidth=2.0, zorder=4))
+        for k, p in pos[0].items():
+            ax.text(p[0] - radio - 0.12, p[1], f"$a^{{l-1}}_{{{k + 1}}}$", ha="right", va="center",
+                    fontsize=TAM_FUENTE)
+        ax.text(q[0], q[1] + radio + 0.12, "$b^l_j$", ha="center", va="bottom", fontsize=TAM_FUENTE + 1,
+                color=BERMELLON, bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"),
+                zorder=5)
+        r = pos[2][0]
+        _rotulo(ax, _punto_en(q, r, 0.5), "$a^l_j$", tam=TAM_FUENTE + 1, color=AZUL)
+        arriba = max(c[1] for c in pos[0].values()) + radio + 0.3
+        for i, nombre in enumerate(("capa $l - 1$", "capa $l$", "capa $l + 1$")):
+            ax.text(i * sep_capas, arriba, nombre, ha="center", va="bottom", fontsize=TAM_FUENTE_PEQUENA + 1)
+        abajo = min(c[1] for c in pos[0].values()) - radio
+        ax.text(sep_capas, abajo - 0.45, "$a^l_j = \\sigma\\left(\\sum_k w^l_{jk}\\, a^{l-1}_k + b^l_j\\right)$",
+                ha="center", va="top", fontsize=TAM_FUENTE + 1)
+        _lienzo_diagrama(ax)
+        _ajustar_limites(ax, -1.6, 2 * sep_capas + 0.6, abajo - 1.35, arriba + 0.55)
+        _tamano_diagrama(fig, ax)
+        return _terminar(fig)
+
+
+def perturbacion_capas(tamanos: Sequence[int] = (4, 5, 5, 3), capa: int = 1, neurona: int = 1,
+                       origen: int = 0, desde: str = "peso") -> Figure:
+    """Un cambio pequeño en un peso (o en la entrada ponderada de una neurona) viaja hasta el costo.
+
+    La conexión perturbada (o la neurona, si ``desde="neurona"``) va en bermellón; todas las
+    conexiones por las que el cambio se propaga hacia la salida, en naranja; y las neuronas
+    de salida desembocan en el costo :math:`C`. Las demás conexiones quedan en gris: el
+    cambio no pasa por ellas.
+
+    Parameters
+    ----------
+    tamanos
+        Neuronas por capa (entre 3 y 6 capas, de 1 a 8 neuronas cada una).
+    capa
+        Índice (desde 0) de la capa :math:`l` de la neurona perturbada; de 1 a la penúltima.
+    neurona
+        Índice (desde 0) de la neurona :math:`j` en esa capa.
+    origen
+        Índice (desde 0) de la neurona :math:`k` de la capa anterior de la que sale el peso
+        :math:`w^l_{jk}` (solo con ``desde="peso"``).
+    desde
+        ``"peso"`` (se perturba :math:`w^l_{jk}`) o ``"neurona"`` (se perturba :math:`z^l_j`).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si algún argumento no es de los tipos o rangos descritos.
+    """
+    tamanos = v.tamanos_de_capas(tamanos)
+    if not 3 <= len(tamanos) <= 6 or max(tamanos) > 8:
+        raise ValueError(f"«tamanos» debe tener entre 3 y 6 capas de 1 a 8 neuronas (es un diagrama); "
+                         f"se recibió {list(tamanos)}.")
+    capa = _entero_en_rango("capa", capa, 1, len(tamanos) - 2)
+    neurona = _entero_en_rango("neurona", neurona, 0, tamanos[capa] - 1)
+    origen = _entero_en_rango("origen", origen, 0, tamanos[capa - 1] - 1)
+    if desde not in ("peso", "neurona"):
+        raise ValueError(f"«desde» debe ser \"peso\" o \"neurona\"; se recibió {desde!r}.")
+    radio, sep_capas = 0.3, 2.6
+    ultima = len(tamanos) - 1
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.2)
+        ax = fig.add_subplot()
+        pos = dibujar_red(ax, tamanos, sep_capas=sep_capas, radio=radio, sep_neuronas=1.3)
+        q = pos[capa][neurona]
+        # Aguas abajo: de la neurona j a toda la capa siguiente y, desde ahí, todo con todo.
+        camino = [(q, r) for r in pos[capa + 1].values()]
+        for i in range(capa + 1, ultima):
+            camino += [(p, r) for p in pos[i].values() for r in pos[i + 1].values()]
+        _resaltar(ax, camino, radio, color=NARANJA, ancho=1.5)
+        for i in range(capa + 1, ultima + 1):
+            for c in pos[i].values():
+                ax.add_patch(patches.Circle(c, radio, facecolor="none", edgecolor=NARANJA, linewidth=1.8,
+                                            zorder=4))
+        _neurona(ax, q, radio, RELLENO_SALIDA)
+        ax.add_patch(patches.Circle(q, radio, facecolor="none", edgecolor=BERMELLON, linewidth=2.2, zorder=4))
+        if desde == "peso":
+            p = pos[capa - 1][origen]
+            _resaltar(ax, [(p, q)], radio, ancho=2.8)
+            _rotulo(ax, _punto_en(p, q, 0.4), "$\\Delta w^l_{jk}$", tam=TAM_FUENTE, color=BERMELLON)
+            etiqueta = "$\\Delta a^l_j$"
+        else:
+            etiqueta = "$\\Delta z^l_j$"
+        ax.text(q[0], q[1] + radio + 0.1, etiqueta, ha="center", va="bottom", fontsize=TAM_FUENTE,
+                color=BERMELLON, zorder=5,
+                bbox=dict(boxstyle="round,pad=0.1", facecolor="white", edgecolor="none"))
+        # El costo: una caja a la derecha de la capa de salida.
+        x_costo = ultima * sep_capas + 2.0
+        y_costo = float(np.mean([c[1] for c in pos[ultima].values()]))
+        ax.add_patch(patches.FancyBboxPatch((x_costo - 0.35, y_costo - 0.35), 0.7, 0.7,
+                                            boxstyle="round,pad=0.05", facecolor="white",
+                                            edgecolor=NARANJA, linewidth=1.8, zorder=3))
+        ax.text(x_costo, y_costo, "$C$", ha="center", va="center", fontsize=TAM_FUENTE + 2, zorder=4)
+        salidas = list(pos[ultima].values())
+        for i, c in enumerate(salidas):
+            llegada = y_costo + 0.5 * (len(salidas) - 1 - 2 * i) / max(len(salidas) - 1, 1) * 0.6
+            _flecha(ax, c, (x_costo - 0.42, llegada), radio, 0.0, color=NARANJA, ancho=1.3)
+        ax.text(x_costo, y_costo + 0.55, "$\\Delta C$", ha="center", va="bottom", fontsize=TAM_FUENTE,
+                color=BERMELLON)
+        arriba = max(c[1] for capa_ in pos for c in capa_.values()) + radio + 0.3
+        for i in range(len(tamanos)):
+            ax.text(i * sep_capas, arriba, _nombre_capa_relativo(i, capa, ultima), ha="center",
+                    va="bottom", fontsize=TAM_FUENTE_PEQUENA + 1)
+        ax.text(x_costo, arriba, "costo", ha="center", va="bottom", fontsize=TAM_FUENTE_PEQUENA + 1)
+        _lienzo_diagrama(ax)
+        abajo = min(c[1] for capa_ in pos for c in capa_.values()) - radio - 0.3
+        _ajustar_limites(ax, -0.6, x_costo + 0.7, abajo, arriba + 0.55)
+        _tamano_diagrama(fig, ax)
+        return _terminar(fig)
+
+
+def _real_no_negativo(nombre: str, valor: object) -> float:
+    if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
+        raise TypeError(f"«{nombre}» debe ser un número real mayor o igual que 0; se recibió {v._describir(valor)}.")
+    valor = float(valor)
+    if not np.isfinite(valor) or valor < 0:
+        raise ValueError(f"«{nombre}» debe ser un número real finito mayor o igual que 0; se recibió {valor}.")
+    return valor
+
+
+def _diccionario_no_vacio(nombre: str, valor: object, que: str) -> Mapping:
+    if not isinstance(valor, Mapping):
+        raise TypeError(f"«{nombre}» debe ser un diccionario {que}; se recibió {v._describir(valor)}.")
+    if not valor:
+        raise ValueError(f"«{nombre}» está vacío: se espera al menos una entrada {que}.")
+    for clave in valor:
+        if not isinstance(clave, str):
+            raise TypeError(f"Los nombres de «{nombre}» deben ser textos; se recibió {clave!r}.")
+    return valor
+
+
+def _potencia_de_diez(x: float) -> str:
+    """1e-06 → «10⁻⁶» (para rótulos)."""
+    exponente = int(np.round(np.log10(x)))
+    if np.isclose(x, 10.0 ** exponente):
+        return f"$10^{{{exponente}}}$"
+    return f"{x:.0e}"
+
+
+def errores_gradiente(comparaciones: Mapping[str, Sequence[Mapping[str, Any]]],
+                      referencia: float | None = 1e-6,
+                      texto_referencia: str = "umbral de las pruebas") -> Figure:
+    """Barras del error relativo por capa entre la retropropagación y las diferencias finitas.
+
+    Parameters
+    ----------
+    comparaciones
+        Nombre de la red → lista con un diccionario por capa, como la que devuelve
+        :func:`codigo.gradientes.comparar`: ``capa`` (entero) y ``error_w``, ``error_b``
+        (errores relativos, reales ≥ 0).
+    referencia
+        Altura de una línea horizontal de referencia (o ``None`` para no dibujarla).
+    texto_referencia
+        Su rótulo en la leyenda (se le añade el valor, por ejemplo «… (10⁻⁶)»).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Una barra para los pesos y otra para los sesgos de cada capa, agrupadas por red, con
+        el eje vertical en escala logarítmica. Un error exactamente 0 (que la escala
+        logarítmica no puede mostrar) se dibuja al pie del eje con el rótulo «0».
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si ``comparaciones`` está vacío o mal formado, o si un error es negativo o no finito.
+    """
+    comparaciones = _diccionario_no_vacio("comparaciones", comparaciones, "nombre de la red → errores por capa")
+    grupos: list[tuple[str, list[tuple[int, float, float]]]] = []
+    for nombre, capas in comparaciones.items():
+        if isinstance(capas, (str, bytes, Mapping)) or not isinstance(capas, Sequence) or not capas:
+            raise TypeError(f"«comparaciones[{nombre!r}]» debe ser una lista no vacía de diccionarios por capa "
+                            f"(como la de gradientes.comparar); se recibió {v._describir(capas)}.")
+        filas = []
+        for i, c in enumerate(capas):
+            if not isinstance(c, Mapping) or not {"capa", "error_w", "error_b"} <= set(c):
+                raise ValueError(f"«comparaciones[{nombre!r}][{i}]» debe ser un diccionario con «capa», "
+                                 f"«error_w» y «error_b»; se recibió {c!r}.")
+            filas.append((_entero_en_rango(f"comparaciones[{nombre!r}][{i}]['capa']", c["capa"], 1),
+                          _real_no_negativo(f"comparaciones[{nombre!r}][{i}]['error_w']", c["error_w"]),
+                          _real_no_negativo(f"comparaciones[{nombre!r}][{i}]['error_b']", c["error_b"])))
+        grupos.append((nombre, filas))
+    if referencia is not None:
+        referencia = v.real_positivo("referencia", referencia)
+    positivos = [e for _, filas in grupos for _, ew, eb in filas for e in (ew, eb) if e > 0]
+    minimo = min(positivos + ([referencia] if referencia else []) + [1e-3])
+    maximo = max(positivos + ([referencia] if referencia else []) + [1e-12])
+    suelo = 10.0 ** (np.floor(np.log10(minimo)) - 1)
+    techo = 10.0 ** (np.ceil(np.log10(maximo)) + 0.6)
+
+    ancho_barra, hueco = 0.38, 0.7
+    n_barras = sum(len(f) for _, f in grupos)
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.8, ancho=min(ANCHO_FIGURA, 2.4 + 0.75 * n_barras + 0.5 * len(grupos)))
+        ax = fig.add_subplot()
+        ax.set_yscale("log")
+        x, posiciones, etiquetas, centros = 0.0, [], [], []
+        for g_i, (nombre, filas) in enumerate(grupos):
+            inicio = x
+            for capa, ew, eb in filas:
+                for desplaz, e, color, rayado, rotulo in (
+                        (-ancho_barra / 2, ew, AZUL, None, "pesos $w$"),
+                        (ancho_barra / 2, eb, NARANJA, "///", "sesgos $b$")):
+                    alto = e if e > 0 else suelo * 1.5
+                    ax.bar(x + desplaz, alto - suelo, bottom=suelo, width=ancho_barra, color=color,
+                           hatch=rayado, edgecolor="white", linewidth=0.6,
+                           label=rotulo if (g_i == 0 and capa == filas[0][0]) else None)
+                    if e == 0:
+                        ax.text(x + desplaz, alto * 1.6, "0", ha="center", va="bottom",
+                                fontsize=TAM_FUENTE_PEQUENA)
+                posiciones.append(x)
+                etiquetas.append(f"capa {capa}")
+                x += 1.0
+            centros.append(((inicio + x - 1.0) / 2, nombre))
+            x += hueco
+        if referencia is not None:
+            ax.axhline(referencia, color=GRIS, linestyle=(0, (4, 3)), linewidth=1.3,
+                       label=f"{texto_referencia} ({_potencia_de_diez(referencia)})")
+        ax.set_xticks(posiciones, etiquetas, fontsize=TAM_FUENTE_PEQUENA)
+        ax.tick_params(axis="x", length=0)
+        for centro, nombre in centros:
+            ax.annotate(nombre, xy=(centro, 0), xycoords=("data", "axes fraction"), xytext=(0, -22),
+                        textcoords="offset points", ha="center", va="top", fontsize=TAM_FUENTE_PEQUENA + 1)
+        ax.set_xlim(-0.7, x - hueco + 0.7 - 1.0)
+        ax.set_ylim(suelo, techo)
+        ax.set_ylabel("error relativo")
+        ax.grid(axis="x", visible=False)
+        fig.legend(loc="outside upper center", ncols=3, fontsize=TAM_FUENTE_PEQUENA + 1)
+        return _terminar(fig)
+
+
+def _miles(n: float) -> str:
+    """25450 → «25 450» (miles con espacio fino)."""
+    return f"{int(round(n)):,}".replace(",", "\u2009")
+
+
+def tiempos_gradiente(mediciones: Sequence[Mapping[str, Any]]) -> Figure:
+    """Segundos por gradiente frente al número de parámetros, en escala log-log.
+
+    Parameters
+    ----------
+    mediciones
+        Lista de diccionarios como los de :func:`codigo.gradientes.medir_tiempos`, con
+        ``parametros`` (entero positivo), ``segundos_numerico`` y ``segundos_retropropagacion``
+        (reales positivos). Se ordenan por número de parámetros.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+        Dos curvas (diferencias finitas y retropropagación) y, en la red más grande, una
+        flecha con el cociente entre las dos.
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si la lista está vacía o algún diccionario no tiene esos valores.
+    """
+    if isinstance(mediciones, (str, bytes, Mapping)) or not isinstance(mediciones, Sequence):
+        raise TypeError(f"«mediciones» debe ser una lista de diccionarios (como los de gradientes.medir_tiempos); "
+                        f"se recibió {v._describir(mediciones)}.")
+    if not mediciones:
+        raise ValueError("«mediciones» está vacía: se espera al menos una medición.")
+    filas = []
+    for i, m in enumerate(mediciones):
+        if not isinstance(m, Mapping) or not {"parametros", "segundos_numerico", "segundos_retropropagacion"} <= set(m):
+            raise ValueError(f"«mediciones[{i}]» debe tener «parametros», «segundos_numerico» y "
+                             f"«segundos_retropropagacion»; se recibió {m!r}.")
+        filas.append((_entero_en_rango(f"mediciones[{i}]['parametros']", m["parametros"], 1),
+                      v.real_positivo(f"mediciones[{i}]['segundos_numerico']", m["segundos_numerico"]),
+                      v.real_positivo(f"mediciones[{i}]['segundos_retropropagacion']",
+                                      m["segundos_retropropagacion"])))
+    filas.sort()
+    p, t_num, t_rp = (np.array(c, dtype=float) for c in zip(*filas))
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.8)
+        ax = fig.add_subplot()
+        ax.set_xscale("log")
+        ax.set_yscale("log")
+        ax.plot(p, t_num, color=BERMELLON, marker="s", label="diferencias finitas")
+        ax.plot(p, t_rp, color=AZUL, marker="o", label="retropropagación")
+        cociente = t_num[-1] / t_rp[-1]
+        ax.annotate("", xy=(p[-1], t_num[-1]), xytext=(p[-1], t_rp[-1]),
+                    arrowprops=dict(arrowstyle="<->", color=GRIS, linewidth=1.2, shrinkA=4, shrinkB=4))
+        ax.text(p[-1] * 0.92, np.sqrt(t_num[-1] * t_rp[-1]), f"× {_miles(cociente)}", ha="right",
+                va="center", fontsize=TAM_FUENTE_PEQUENA + 1, color=TINTA,
+                bbox=dict(boxstyle="round,pad=0.15", facecolor="white", edgecolor="none"))
+        ax.set_xlabel("parámetros de la red (pesos y sesgos)")
+        ax.set_ylabel("segundos por gradiente")
+        ax.set_xlim(p[0] / 1.6, p[-1] * 1.6)
+        ax.set_ylim(min(t_rp.min(), t_num.min()) / 3, max(t_rp.max(), t_num.max()) * 3)
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda t, _: _miles(t) if t >= 1 else f"{t:g}"))
+        ax.legend(loc="center left")
+        return _terminar(fig)
+
+
+def barras_tiempos(segundos: Mapping[str, float], unidad: str = "segundos por época") -> Figure:
+    """Barras horizontales con el tiempo de cada variante y su valor escrito al final.
+
+    Parameters
+    ----------
+    segundos
+        Nombre de la variante → segundos (real positivo). La primera va arriba.
+    unidad
+        Rótulo del eje horizontal.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si ``segundos`` está vacío o algún valor no es un real positivo.
+    """
+    segundos = _diccionario_no_vacio("segundos", segundos, "nombre → segundos")
+    valores = {nombre: v.real_positivo(f"segundos[{nombre!r}]", s) for nombre, s in segundos.items()}
+    if not isinstance(unidad, str):
+        raise TypeError(f"«unidad» debe ser un texto; se recibió {v._describir(unidad)}.")
+    nombres = list(valores)
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(0.9 + 0.55 * len(nombres))
+        ax = fig.add_subplot()
+        y = np.arange(len(nombres))[::-1]
+        maximo = max(valores.values())
+        for k, (yi, nombre) in enumerate(zip(y, nombres)):
+            ax.barh(yi, valores[nombre], height=0.6, color=CICLO_COLORES[k % len(CICLO_COLORES)])
+            ax.text(valores[nombre] + 0.015 * maximo, yi, f"{valores[nombre]:.3g} s", ha="left",
+                    va="center", fontsize=TAM_FUENTE_PEQUENA + 1)
+        ax.set_yticks(y, nombres)
+        ax.set_xlim(0, maximo * 1.18)
+        ax.set_xlabel(unidad)
+        ax.grid(axis="y", visible=False)
+        ax.tick_params(axis="y", length=0)
+        return _terminar(fig)

@@ -254,3 +254,153 @@ def test_el_modulo_no_elige_backend_ni_muestra():
     assert "matplotlib.use(" not in fuente
     assert ".show(" not in fuente
     assert "rcParams[" not in fuente and "rcParams.update" not in fuente
+
+
+# --- Capítulo 2 -----------------------------------------------------------------------------
+
+def _comparaciones_cap2() -> dict:
+    return {
+        "[5, 7, 3, 2]": [{"capa": 2, "error_w": 8e-10, "error_b": 2e-10, "parametros": 42},
+                         {"capa": 3, "error_w": 1e-10, "error_b": 0.0, "parametros": 24}],
+        "con un error": [{"capa": 2, "error_w": 0.4, "error_b": 0.3, "parametros": 42}],
+    }
+
+
+def _mediciones_cap2() -> list[dict]:
+    return [{"parametros": p, "segundos_numerico": 4e-5 * p, "segundos_retropropagacion": 2e-5 + 1e-9 * p}
+            for p in (3190, 1600, 6370)]  # desordenadas a propósito
+
+
+FABRICAS_CAP2 = {
+    "notacion_pesos": lambda: g.notacion_pesos(),
+    "notacion_activaciones": lambda: g.notacion_activaciones(),
+    "perturbacion_capas": lambda: g.perturbacion_capas(),
+    "perturbacion_capas_neurona": lambda: g.perturbacion_capas((3, 4, 4, 2), capa=2, neurona=3,
+                                                               desde="neurona"),
+    "errores_gradiente": lambda: g.errores_gradiente(_comparaciones_cap2()),
+    "tiempos_gradiente": lambda: g.tiempos_gradiente(_mediciones_cap2()),
+    "barras_tiempos": lambda: g.barras_tiempos({"bucle por ejemplo": 0.35, "mini-lote matricial": 0.035}),
+}
+ESPERADOS_CAP2 = {
+    "notacion_pesos": ["$w^l_{jk}$", "capa $l - 1$", "capa $l$", "fila $j$", "columna $k$", "$w_{23}$"],
+    "notacion_activaciones": ["$b^l_j$", "$a^l_j$", "$a^{l-1}_{1}$", "capa $l + 1$", "\\sigma"],
+    "perturbacion_capas": ["$\\Delta w^l_{jk}$", "$\\Delta a^l_j$", "$\\Delta C$", "$C$", "capa $L$", "costo"],
+    "perturbacion_capas_neurona": ["$\\Delta z^l_j$", "capa $l - 2$", "capa $L$"],
+    "errores_gradiente": ["error relativo", "capa 2", "[5, 7, 3, 2]", "pesos $w$", "sesgos $b$",
+                          "umbral de las pruebas ($10^{-6}$)", "0"],
+    "tiempos_gradiente": ["diferencias finitas", "retropropagación", "segundos por gradiente", "parámetros"],
+    "barras_tiempos": ["bucle por ejemplo", "mini-lote matricial", "segundos por época", "0.35 s"],
+}
+
+
+@pytest.mark.parametrize("nombre", list(FABRICAS_CAP2))
+def test_figuras_del_capitulo_2_sin_avisos_y_en_espanol(nombre, tmp_path):
+    antes = dict(matplotlib.rcParams)
+    with warnings.catch_warnings():
+        warnings.simplefilter("error")
+        fig = FABRICAS_CAP2[nombre]()
+        ruta = tmp_path / f"{nombre}.png"
+        fig.savefig(ruta)
+        png = fig._repr_png_()
+    assert isinstance(fig, g.FiguraLibro)
+    assert ruta.read_bytes().startswith(FIRMA_PNG) and ruta.stat().st_size > 5_000
+    assert png.startswith(FIRMA_PNG)
+    assert dict(matplotlib.rcParams) == antes
+    textos = _textos(fig)
+    todo = "\n".join(textos)
+    for esperado in ESPERADOS_CAP2[nombre]:
+        assert esperado in todo, f"falta «{esperado}» en {textos}"
+    palabras = set(todo.lower().replace("\n", " ").split())
+    assert not palabras & set(INGLES), f"texto en inglés: {palabras & set(INGLES)}"
+
+
+def test_notacion_pesos_resalta_la_fila_j_y_la_columna_k():
+    # En la matriz dibujada, la casilla resaltada es la de la fila j = 2 y la columna k = 3: la
+    # misma conexión que la flecha resaltada, de la neurona 3 (capa l − 1) a la neurona 2 (capa l).
+    fig = g.notacion_pesos()
+    resaltadas = [p for p in fig.axes[0].patches
+                  if isinstance(p, matplotlib.patches.Rectangle) and p.get_linewidth() > 1]
+    assert len(resaltadas) == 1
+    casilla = [t for t in fig.axes[0].texts if t.get_position() == pytest.approx(
+        (resaltadas[0].get_x() + resaltadas[0].get_width() / 2,
+         resaltadas[0].get_y() + resaltadas[0].get_height() / 2))]
+    assert [t.get_text() for t in casilla] == ["$w_{23}$"]
+
+
+def test_perturbacion_resalta_solo_lo_que_queda_aguas_abajo():
+    # Red (4, 5, 5, 3), neurona j de la capa 1: se resaltan las 5 conexiones de j a la capa
+    # siguiente, las 5 × 3 de ahí a la salida y la del peso perturbado: 21 en total.
+    from matplotlib.collections import LineCollection
+
+    fig = g.perturbacion_capas((4, 5, 5, 3), capa=1, neurona=1, desde="peso")
+    colecciones = [c for c in fig.axes[0].collections if isinstance(c, LineCollection)]
+    grises = [c for c in colecciones if c.get_zorder() == 2]
+    resaltadas = [c for c in colecciones if c.get_zorder() > 2]
+    assert sum(len(c.get_segments()) for c in grises) == 4 * 5 + 5 * 5 + 5 * 3
+    assert sum(len(c.get_segments()) for c in resaltadas) == 5 + 5 * 3 + 1
+    fig = g.perturbacion_capas((4, 5, 5, 3), capa=1, neurona=1, desde="neurona")
+    resaltadas = [c for c in fig.axes[0].collections if isinstance(c, LineCollection) and c.get_zorder() > 2]
+    assert sum(len(c.get_segments()) for c in resaltadas) == 5 + 5 * 3
+
+
+def test_errores_gradiente_dibuja_cada_error_a_su_altura():
+    fig = g.errores_gradiente(_comparaciones_cap2(), referencia=1e-6)
+    ax = fig.axes[0]
+    assert ax.get_yscale() == "log"
+    suelo = ax.get_ylim()[0]
+    alturas = [b.get_y() + b.get_height() for b in ax.patches]
+    # Pesos y sesgos de cada capa, en orden; el 0 se dibuja al pie (y lleva el rótulo «0»).
+    assert alturas[:3] == pytest.approx([8e-10, 2e-10, 1e-10])
+    assert alturas[3] < 1e-10 and alturas[3] == pytest.approx(1.5 * suelo)
+    assert alturas[4:] == pytest.approx([0.4, 0.3])
+    assert [l.get_ydata()[0] for l in ax.get_lines()] == pytest.approx([1e-6])
+    assert g.errores_gradiente(_comparaciones_cap2(), referencia=None).axes[0].get_lines() == []
+
+
+def test_tiempos_gradiente_ordena_y_escribe_el_cociente():
+    fig = g.tiempos_gradiente(_mediciones_cap2())
+    ax = fig.axes[0]
+    assert ax.get_xscale() == ax.get_yscale() == "log"
+    numerico, retro = ax.get_lines()
+    np.testing.assert_allclose(numerico.get_xdata(), [1600, 3190, 6370])
+    np.testing.assert_allclose(numerico.get_ydata(), [4e-5 * p for p in (1600, 3190, 6370)])
+    cociente = 4e-5 * 6370 / (2e-5 + 1e-9 * 6370)
+    assert f"× {g._miles(cociente)}" in _textos(fig)
+    assert g._miles(25450) == "25\u2009450"
+
+
+@pytest.mark.parametrize(
+    ("llamada", "error", "fragmento"),
+    [
+        (lambda: g.perturbacion_capas((4, 5)), ValueError, "entre 3 y 6 capas"),
+        (lambda: g.perturbacion_capas((4, 9, 3)), ValueError, "de 1 a 8 neuronas"),
+        (lambda: g.perturbacion_capas(capa=0), ValueError, "«capa»"),
+        (lambda: g.perturbacion_capas(capa=3), ValueError, "«capa»"),
+        (lambda: g.perturbacion_capas(neurona=5), ValueError, "«neurona»"),
+        (lambda: g.perturbacion_capas(origen=-1), ValueError, "«origen»"),
+        (lambda: g.perturbacion_capas(desde="sesgo"), ValueError, "«desde»"),
+        (lambda: g.perturbacion_capas(capa=1.0), TypeError, "«capa»"),
+        (lambda: g.errores_gradiente({}), ValueError, "vacío"),
+        (lambda: g.errores_gradiente([1e-9]), TypeError, "diccionario"),
+        (lambda: g.errores_gradiente({"a": []}), TypeError, "lista no vacía"),
+        (lambda: g.errores_gradiente({"a": [{"capa": 2, "error_w": 1e-9}]}), ValueError, "«error_b»"),
+        (lambda: g.errores_gradiente({"a": [{"capa": 2, "error_w": -1e-9, "error_b": 0}]}),
+         ValueError, "mayor o igual que 0"),
+        (lambda: g.errores_gradiente({"a": [{"capa": 2, "error_w": float("nan"), "error_b": 0}]}),
+         ValueError, "finito"),
+        (lambda: g.errores_gradiente({"a": [{"capa": 2, "error_w": "0", "error_b": 0}]}), TypeError, "real"),
+        (lambda: g.errores_gradiente(_comparaciones_cap2(), referencia=0), ValueError, "referencia"),
+        (lambda: g.tiempos_gradiente([]), ValueError, "vacía"),
+        (lambda: g.tiempos_gradiente({"parametros": 3}), TypeError, "lista"),
+        (lambda: g.tiempos_gradiente([{"parametros": 10}]), ValueError, "segundos_numerico"),
+        (lambda: g.tiempos_gradiente([{"parametros": 10, "segundos_numerico": 0.0,
+                                       "segundos_retropropagacion": 1.0}]), ValueError, "positivo"),
+        (lambda: g.barras_tiempos({}), ValueError, "vacío"),
+        (lambda: g.barras_tiempos({"a": -1.0}), ValueError, "positivo"),
+        (lambda: g.barras_tiempos({"a": 1.0}, unidad=3), TypeError, "unidad"),
+    ],
+)
+def test_validaciones_del_capitulo_2(llamada, error, fragmento):
+    with pytest.raises(error) as info:
+        llamada()
+    assert fragmento in str(info.value)
