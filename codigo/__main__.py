@@ -19,7 +19,6 @@ import argparse
 import contextlib
 import json
 import math
-import os
 import statistics
 import sys
 from collections.abc import Iterator, Sequence
@@ -179,9 +178,10 @@ class _Formato(argparse.RawDescriptionHelpFormatter):
 
 
 def _nombre_programa() -> str:
-    if os.path.basename(sys.argv[0] or "") in ("__main__.py", "-m", "-c", ""):
-        return "python -m codigo"
-    return "codigo"
+    """«python -m codigo» si se ejecutó así; si no (la orden instalada ``codigo``), «codigo»."""
+    principal = sys.modules.get("__main__")
+    especificacion = getattr(principal, "__spec__", None)
+    return "python -m codigo" if getattr(especificacion, "name", None) == "codigo.__main__" else "codigo"
 
 
 def crear_analizador() -> argparse.ArgumentParser:
@@ -232,7 +232,7 @@ def crear_analizador() -> argparse.ArgumentParser:
     )
     rendimiento.add_argument("--epocas-matricial", type=_entero_positivo, default=5, metavar="N",
                              dest="epocas_matricial", help="épocas que se miden de la red matricial (por omisión: %(default)s)")
-    rendimiento.add_argument("--epocas-bucle", type=_entero_positivo, default=2, metavar="N",
+    rendimiento.add_argument("--epocas-bucle", type=_entero_positivo, default=3, metavar="N",
                              dest="epocas_bucle", help="épocas que se miden de la red con bucle (por omisión: %(default)s)")
     rendimiento.add_argument("--semilla", type=_entero_no_negativo, default=1, metavar="S",
                              help="semilla, la misma para las dos redes (por omisión: %(default)s)")
