@@ -165,8 +165,9 @@ def medir(epocas_matricial: int = 5, epocas_bucle: int = 3, semilla: int = 1,
     Las dos redes empiezan con los mismos pesos (misma ``semilla``), barajan igual y
     entrenan sobre las 50 000 imágenes con mini-lotes de ``tam_mini_lote``. Se cronometran
     épocas completas (sin contar la evaluación en prueba, que se hace aparte tras cada
-    época) y se informa la mediana de cada una y su cociente. ``avisar``, si se da, recibe
-    un texto por cada época terminada.
+    época), alternando una época de cada red para que un cambio de carga del computador
+    afecte a las dos por igual, y se informa la mediana de cada una y su cociente.
+    ``avisar``, si se da, recibe un texto por cada época terminada.
 
     Returns
     -------
@@ -174,12 +175,12 @@ def medir(epocas_matricial: int = 5, epocas_bucle: int = 3, semilla: int = 1,
         ``segundos_por_epoca_matricial`` y ``segundos_por_epoca_bucle`` (medianas),
         ``cociente`` (bucle / matricial), las listas de segundos y de exactitudes por
         época de cada una, ``error_gradiente`` (de :func:`comparar_gradientes`) y una
-        descripción de la máquina.
+        descripción de la máquina (con su carga media, que hace variar los tiempos).
     """
     from codigo.datos import cargar_mnist
 
-    epocas_matricial = v.entero_positivo("epocas_matricial", epocas_matricial)
-    epocas_bucle = v.entero_positivo("epocas_bucle", epocas_bucle)
+    epocas = {"matricial": v.entero_positivo("epocas_matricial", epocas_matricial),
+              "bucle": v.entero_positivo("epocas_bucle", epocas_bucle)}
     avisar = avisar or (lambda texto: None)
     mnist = cargar_mnist()
     x, y = mnist.entrenamiento
@@ -189,19 +190,21 @@ def medir(epocas_matricial: int = 5, epocas_bucle: int = 3, semilla: int = 1,
     error = comparar_gradientes(capas, tam_mini_lote, semilla)
     avisar(f"Gradiente de un mini-lote: error relativo máximo entre las dos redes = {error:.1e}.")
 
-    def informar(nombre: str, total: int) -> Callable[[dict[str, Any]], None]:
-        contador = iter(range(1, total + 1))
-        return lambda r: avisar(f"{nombre}: época {next(contador)}/{total}, {r['segundos']:.3f} s, "
-                                f"exactitud en prueba {100 * r['exactitud']:.2f} %")
-
-    matricial = Red(capas, semilla=semilla).sgd(
-        x, y, epocas_matricial, tam_mini_lote, eta, datos_prueba=prueba,
-        al_terminar_epoca=informar("matricial", epocas_matricial))
-    bucle = RedBucle(capas, semilla=semilla).sgd(
-        x, y, epocas_bucle, tam_mini_lote, eta, datos_prueba=prueba,
-        al_terminar_epoca=informar("bucle", epocas_bucle))
-    t_matricial = statistics.median(matricial["segundos"])
-    t_bucle = statistics.median(bucle["segundos"])
+    redes = {"matricial": Red(capas, semilla=semilla), "bucle": RedBucle(capas, semilla=semilla)}
+    historial: dict[str, dict[str, list]] = {nombre: {"segundos": [], "exactitud": []} for nombre in redes}
+    carga_inicial = os.getloadavg()[0] if hasattr(os, "getloadavg") else None
+    # Llamar a sgd una época cada vez equivale a una sola llamada con varias épocas: el
+    # generador de cada red sigue su curso. Así las épocas de las dos redes se alternan.
+    for epoca in range(max(epocas.values())):
+        for nombre, red in redes.items():
+            if epoca < epocas[nombre]:
+                h = red.sgd(x, y, 1, tam_mini_lote, eta, datos_prueba=prueba)
+                for clave in ("segundos", "exactitud"):
+                    historial[nombre][clave] += h[clave]
+                avisar(f"{nombre}: época {epoca + 1}/{epocas[nombre]}, {h['segundos'][0]:.3f} s, "
+                       f"exactitud en prueba {100 * h['exactitud'][0]:.2f} %")
+    t_matricial = statistics.median(historial["matricial"]["segundos"])
+    t_bucle = statistics.median(historial["bucle"]["segundos"])
     return {
         "capas": capas,
         "n_entrenamiento": len(x),
@@ -213,16 +216,17 @@ def medir(epocas_matricial: int = 5, epocas_bucle: int = 3, semilla: int = 1,
         "segundos_por_epoca_matricial": t_matricial,
         "segundos_por_epoca_bucle": t_bucle,
         "cociente": t_bucle / t_matricial,
-        "segundos_matricial": matricial["segundos"],
-        "segundos_bucle": bucle["segundos"],
-        "exactitud_matricial": matricial["exactitud"],
-        "exactitud_bucle": bucle["exactitud"],
+        "segundos_matricial": historial["matricial"]["segundos"],
+        "segundos_bucle": historial["bucle"]["segundos"],
+        "exactitud_matricial": historial["matricial"]["exactitud"],
+        "exactitud_bucle": historial["bucle"]["exactitud"],
         "maquina": {
             "procesador": platform.processor() or platform.machine(),
             "nucleos": os.cpu_count(),
             "python": platform.python_version(),
             "numpy": np.__version__,
-            "carga_media": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
+            "carga_media_inicio": carga_inicial,
+            "carga_media_fin": os.getloadavg()[0] if hasattr(os, "getloadavg") else None,
         },
     }
 
@@ -239,12 +243,19 @@ def resumen(resultado: dict[str, Any]) -> str:
         f"Red {r['capas']}, {r['n_entrenamiento']} imágenes, mini-lote de {r['tam_mini_lote']}, "
         f"η = {r['eta']}, semilla {r['semilla']}, {r['dtype']}.",
         f"  matricial (codigo.red.Red): {r['segundos_por_epoca_matricial']:.3f} s por época "
-        f"(mediana de {len(r['segundos_matricial'])})",
+        f"(mediana de {len(r['segundos_matricial'])}; la mejor, {min(r['segundos_matricial']):.3f} s)",
         f"  bucle por ejemplo (RedBucle): {r['segundos_por_epoca_bucle']:.3f} s por época "
-        f"(mediana de {len(r['segundos_bucle'])})",
+        f"(mediana de {len(r['segundos_bucle'])}; la mejor, {min(r['segundos_bucle']):.3f} s)",
         f"  la matricial es {r['cociente']:.1f} veces más rápida",
         f"  mismo gradiente: error relativo máximo {r['error_gradiente']:.1e}",
+        f"  carga media del computador: {_carga(r, 'inicio')} al empezar, {_carga(r, 'fin')} al terminar "
+        f"({r['maquina']['nucleos']} núcleos; con carga, los tiempos suben)",
         f"  exactitud en prueba (matricial frente a bucle): {exactitudes}",
         "  (en float32 las dos redes suman en distinto orden y sus redondeos separan poco a poco",
         "  las trayectorias; en float64 dan los mismos pesos, como comprueban las pruebas)",
     ])
+
+
+def _carga(resultado: dict[str, Any], cuando: str) -> str:
+    carga = resultado["maquina"].get(f"carga_media_{cuando}")
+    return "desconocida" if carga is None else f"{carga:.2f}"

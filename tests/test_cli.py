@@ -191,3 +191,17 @@ def test_espanol_en_cada_version_de_python(interprete, entorno, tmp_path):
         r = ejecutar(interprete, entorno, tmp_path, *argumentos, timeout=60)
         assert r.returncode == 2 and patron in r.stderr and "Traceback" not in r.stderr, r.stderr
         assert "usage" not in r.stderr
+
+
+def test_rendimiento(python, entorno, tmp_path):
+    """Una época de cada red: el JSON trae los tiempos, el cociente y la comprobación del gradiente."""
+    r = ejecutar(python, entorno, tmp_path, "rendimiento", "--epocas-matricial", "1", "--epocas-bucle", "1")
+    assert r.returncode == 0, r.stderr
+    resultado = json.loads(r.stdout)
+    assert resultado["capas"] == [784, 30, 10] and resultado["n_entrenamiento"] == 50_000
+    assert resultado["error_gradiente"] < 1e-12
+    assert len(resultado["segundos_matricial"]) == len(resultado["segundos_bucle"]) == 1
+    assert resultado["cociente"] == resultado["segundos_por_epoca_bucle"] / resultado["segundos_por_epoca_matricial"]
+    assert resultado["cociente"] > 1  # el bucle nunca gana (el objetivo, ≥ 6×, depende de la máquina)
+    assert resultado["exactitud_matricial"][0] > 0.85 and resultado["exactitud_bucle"][0] > 0.85
+    assert "veces más rápida" in r.stderr and "mismo gradiente" in r.stderr and "Traceback" not in r.stderr
