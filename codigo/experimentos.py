@@ -31,7 +31,8 @@ import numpy as np
 from codigo import datos as d
 from codigo import validacion as v
 
-TIPOS = ("red", "svm", "oscuridad", "azar")
+TIPOS = ("red", "mejorada", "svm", "oscuridad", "azar")
+CURVAS = ("costo_entrenamiento", "exactitud_entrenamiento", "costo_evaluacion", "exactitud_evaluacion")
 
 
 @dataclasses.dataclass(frozen=True)
@@ -46,6 +47,22 @@ class Configuracion:
     semilla: int = 1
     n_entrenamiento: int | None = None
     """Cuántas imágenes de entrenamiento usar (las primeras); ``None`` = las 50 000."""
+    # Solo para el tipo "mejorada" (capítulo 3, :class:`codigo.red_mejorada.RedMejorada`):
+    costo: str = "entropia_cruzada"
+    activacion: str = "sigmoide"
+    inicializacion: str = "normalizada"
+    lmbda: float = 0.0
+    regularizacion: str | None = "L2"
+    abandono: float = 0.0
+    momento: float = 0.0
+    evaluacion: str = "prueba"
+    """Con qué datos se evalúa en cada época: ``"prueba"`` o ``"validacion"``."""
+    monitorear: tuple[str, ...] = ("exactitud_evaluacion",)
+    """Qué curvas se miden en cada época (subconjunto de :data:`CURVAS`)."""
+    paciencia_eta: int | None = None
+    parada_temprana: int | None = None
+    expansion: str | None = None
+    """``"desplazamientos"``: añade las cuatro copias desplazadas un píxel de cada imagen."""
 
     def __post_init__(self) -> None:
         if self.tipo not in TIPOS:
@@ -56,13 +73,21 @@ class Configuracion:
         v.real_positivo("eta", self.eta)
         if isinstance(self.semilla, bool) or not isinstance(self.semilla, int) or self.semilla < 0:
             raise ValueError(f"«semilla» debe ser un entero no negativo; se recibió {self.semilla!r}.")
+        if self.evaluacion not in ("prueba", "validacion"):
+            raise ValueError(f"«evaluacion» debe ser 'prueba' o 'validacion'; se recibió {self.evaluacion!r}.")
+        object.__setattr__(self, "monitorear", tuple(self.monitorear))
+        for curva in self.monitorear:
+            if curva not in CURVAS:
+                raise ValueError(f"«monitorear» solo admite {CURVAS}; se recibió {curva!r}.")
+        if self.expansion not in (None, "desplazamientos"):
+            raise ValueError(f"«expansion» debe ser None o 'desplazamientos'; se recibió {self.expansion!r}.")
         if self.n_entrenamiento is not None:
             n = v.entero_positivo("n_entrenamiento", self.n_entrenamiento)
             if n > 50_000:
                 raise ValueError(f"«n_entrenamiento» no puede pasar de 50000; se recibió {n}.")
 
     def como_dict(self) -> dict[str, Any]:
-        return {**dataclasses.asdict(self), "capas": list(self.capas)}
+        return {**dataclasses.asdict(self), "capas": list(self.capas), "monitorear": list(self.monitorear)}
 
     def rapida(self) -> Configuracion:
         """La versión reducida que usa el modo rápido de las pruebas."""
@@ -76,6 +101,61 @@ def _red(capas: tuple[int, ...] = (784, 30, 10), **kw: Any) -> Configuracion:
     return Configuracion(tipo="red", capas=capas, **kw)
 
 
+def _mejorada(capas: tuple[int, ...] = (784, 30, 10), **kw: Any) -> Configuracion:
+    return Configuracion(tipo="mejorada", capas=capas, **kw)
+
+
+_TODAS = CURVAS
+_ENTRENAMIENTO_Y_EVALUACION = ("exactitud_entrenamiento", "exactitud_evaluacion")
+_TAMANOS_CAP3 = (100, 300, 1000, 3000, 10_000, 50_000)
+
+_EXPERIMENTOS_CAP3: dict[str, Configuracion] = {
+    # Entropía cruzada con la inicialización grande del capítulo 1, para comparar con él.
+    "cap3_ec_30": _mejorada(eta=0.5, inicializacion="grande"),
+    "cap3_ec_100": _mejorada((784, 100, 10), eta=0.5, inicializacion="grande"),
+    # Sobreajuste y regularización.
+    "cap3_sobreajuste_1000": _mejorada(n_entrenamiento=1000, epocas=400, eta=0.5,
+                                       inicializacion="grande", monitorear=_TODAS),
+    "cap3_sobreajuste_50000": _mejorada(eta=0.5, inicializacion="grande",
+                                        monitorear=_ENTRENAMIENTO_Y_EVALUACION),
+    "cap3_l2_1000": _mejorada(n_entrenamiento=1000, epocas=400, eta=0.5, lmbda=0.1,
+                              inicializacion="grande", monitorear=_TODAS),
+    "cap3_l2_50000": _mejorada(eta=0.5, lmbda=5.0, inicializacion="grande",
+                               monitorear=_ENTRENAMIENTO_Y_EVALUACION),
+    "cap3_l2_100": _mejorada((784, 100, 10), eta=0.5, lmbda=5.0, inicializacion="grande",
+                             evaluacion="validacion"),
+    "cap3_l2_100_eta01": _mejorada((784, 100, 10), epocas=60, eta=0.1, lmbda=5.0,
+                                   inicializacion="grande", evaluacion="validacion"),
+    # Exactitud según el tamaño del conjunto de entrenamiento: ≈ 1.5 millones de ejemplos vistos.
+    **{f"cap3_tam_{n}": _mejorada(n_entrenamiento=n, epocas=max(30, 1_500_000 // n), eta=0.5,
+                                  lmbda=5.0, monitorear=()) for n in _TAMANOS_CAP3},
+    **{f"cap3_svm_tam_{n}": Configuracion(tipo="svm", n_entrenamiento=n) for n in _TAMANOS_CAP3[:-1]},
+    # Inicialización de los pesos: N(0, 1) frente a N(0, 1/n_entrada).
+    **{f"cap3_init_{h}_{ini}": _mejorada((784, h, 10), eta=0.1, lmbda=5.0, inicializacion=ini,
+                                         evaluacion="validacion")
+       for h in (30, 100) for ini in ("grande", "normalizada")},
+    # La tasa de aprendizaje y el costo de entrenamiento.
+    **{f"cap3_eta_{nombre}": _mejorada(eta=eta, lmbda=5.0, monitorear=("costo_entrenamiento",))
+       for nombre, eta in (("0025", 0.025), ("025", 0.25), ("25", 2.5))},
+    # Depurar: una η o una λ absurdas dejan la red en el nivel del azar.
+    "cap3_depurar_eta": _mejorada(n_entrenamiento=1000, epocas=5, eta=100.0),
+    "cap3_depurar_lmbda": _mejorada(n_entrenamiento=1000, epocas=5, eta=0.5, lmbda=1000.0),
+    # Calendario de η y parada temprana.
+    "cap3_calendario": _mejorada(epocas=100, eta=0.5, lmbda=5.0, paciencia_eta=5,
+                                 evaluacion="validacion"),
+    "cap3_parada_temprana": _mejorada(epocas=100, eta=0.5, lmbda=5.0, parada_temprana=10,
+                                      evaluacion="validacion"),
+    # Otras técnicas.
+    "cap3_momento": _mejorada(eta=0.5, lmbda=5.0, momento=0.5),
+    "cap3_tanh": _mejorada(eta=0.1, lmbda=5.0, activacion="tanh"),
+    "cap3_relu": _mejorada(eta=0.05, lmbda=5.0, activacion="relu", costo="log_verosimilitud"),
+    "cap3_softmax": _mejorada(eta=0.5, lmbda=5.0, costo="log_verosimilitud"),
+    "cap3_abandono": _mejorada((784, 100, 10), eta=0.5, abandono=0.5),
+    "cap3_expansion": _mejorada(n_entrenamiento=1000, epocas=100, eta=0.5, lmbda=0.1,
+                                expansion="desplazamientos"),
+    "cap3_sin_expansion": _mejorada(n_entrenamiento=1000, epocas=100, eta=0.5, lmbda=0.1),
+}
+
 EXPERIMENTOS: dict[str, Configuracion] = {
     # Capítulo 1: la red de 30 neuronas ocultas con varias semillas.
     "cap1_30": _red(semilla=1),
@@ -86,6 +166,7 @@ EXPERIMENTOS: dict[str, Configuracion] = {
     "cap1_svm": Configuracion(tipo="svm", n_entrenamiento=10_000),
     "cap1_oscuridad": Configuracion(tipo="oscuridad"),
     "cap1_azar": Configuracion(tipo="azar", semilla=1),
+    **_EXPERIMENTOS_CAP3,
 }
 """Los experimentos del libro, por nombre."""
 
@@ -168,6 +249,8 @@ def ejecutar_varios(
         else:
             pendientes[nombre] = (config, ruta)
     if pendientes:
+        # Los más largos primero: así los dos procesos terminan a la vez y no uno mucho después.
+        pendientes = dict(sorted(pendientes.items(), key=lambda par: -_costo_estimado(par[1][0])))
         n = min(procesos, len(pendientes))
         if n == 1:
             calculados = {nombre: entrenar(c) for nombre, (c, _) in pendientes.items()}
@@ -184,6 +267,17 @@ def ejecutar_varios(
             temporal.replace(ruta)  # atómico: nunca queda un JSON a medias
             resultados[nombre] = resultado
     return {nombre: resultados[nombre] for nombre in configs}
+
+
+def _costo_estimado(config: Configuracion) -> float:
+    """Una estimación gruesa (en unidades arbitrarias) de cuánto tarda un experimento."""
+    n = config.n_entrenamiento or 50_000
+    if config.tipo == "svm":
+        return 1e-4 * n**2
+    if config.tipo not in ("red", "mejorada"):
+        return 0.0
+    k = 5 if config.expansion else 1
+    return config.epocas * n * k * sum(a * b for a, b in zip(config.capas[:-1], config.capas[1:])) * 1e-6
 
 
 def entrenar(config: Configuracion, al_terminar_epoca=None) -> dict[str, Any]:
@@ -207,6 +301,9 @@ def entrenar(config: Configuracion, al_terminar_epoca=None) -> dict[str, Any]:
             "segundos_por_epoca": h["segundos"],
             "segundos_mediana": statistics.median(h["segundos"]),
         }
+    elif config.tipo == "mejorada":
+        resultado |= _entrenar_mejorada(config, x, y, mnist, al_terminar_epoca)
+        predicciones = np.array(resultado.pop("_predicciones"))
     elif config.tipo == "svm":
         from codigo.referencias import svm
 
@@ -225,3 +322,32 @@ def entrenar(config: Configuracion, al_terminar_epoca=None) -> dict[str, Any]:
         "segundos_total": time.perf_counter() - inicio,
     }
     return resultado
+
+
+def _entrenar_mejorada(config: Configuracion, x: np.ndarray, y: np.ndarray, mnist: d.MNIST,
+                       al_terminar_epoca=None) -> dict[str, Any]:
+    """Entrena una :class:`RedMejorada` según ``config`` (ver :func:`entrenar`)."""
+    from codigo.expansion import expandir
+    from codigo.red_mejorada import RedMejorada
+
+    if config.expansion == "desplazamientos":
+        x, y = expandir(x, y, desplazamientos=True)
+    evaluacion = mnist.validacion if config.evaluacion == "validacion" else mnist.prueba
+    red = RedMejorada(list(config.capas), costo=config.costo, activacion=config.activacion,
+                      inicializacion=config.inicializacion, semilla=config.semilla)
+    h = red.sgd(x, y, config.epocas, config.tam_mini_lote, config.eta, lmbda=config.lmbda,
+                regularizacion=config.regularizacion, abandono=config.abandono,
+                momento=config.momento, paciencia_eta=config.paciencia_eta,
+                parada_temprana=config.parada_temprana,
+                datos_evaluacion=(evaluacion.x, evaluacion.y),
+                al_terminar_epoca=al_terminar_epoca,
+                **{f"monitorear_{curva}": True for curva in config.monitorear})
+    historial = h.como_dict()
+    return {
+        "historial": historial,
+        "exactitud_final": red.exactitud(evaluacion.x, evaluacion.y),
+        "mejor_exactitud": max(historial["exactitud_evaluacion"], default=None),
+        "n_evaluacion": len(evaluacion.y),
+        "n_entrenamiento": len(x),
+        "_predicciones": np.argmax(red.prealimentar(mnist.prueba.x), axis=1),
+    }
