@@ -1298,3 +1298,773 @@ def barras_tiempos(segundos: Mapping[str, float], unidad: str = "segundos por é
         ax.grid(axis="y", visible=False)
         ax.tick_params(axis="y", length=0)
         return _terminar(fig)
+
+
+# --- Capítulo 3 -----------------------------------------------------------------------------
+
+def _serie_c3(nombre: str, valores: object) -> np.ndarray:
+    """Una lista no vacía de números reales finitos, como arreglo 1-D de float64."""
+    if isinstance(valores, (str, bytes)) or not isinstance(valores, (Sequence, np.ndarray)):
+        raise TypeError(f"«{nombre}» debe ser una lista de números, uno por época; "
+                        f"se recibió {v._describir(valores)}.")
+    if np.ndim(valores) != 1 or len(valores) == 0:
+        raise ValueError(f"«{nombre}» debe ser una lista no vacía de números (1-D), uno por época.")
+    try:
+        serie = np.asarray(valores, dtype=np.float64)
+    except (TypeError, ValueError):
+        raise TypeError(f"«{nombre}» debe contener solo números; se recibió {list(valores)[:5]!r}…") from None
+    if not np.all(np.isfinite(serie)):
+        raise ValueError(f"«{nombre}» contiene valores NaN o infinitos (¿divergió el entrenamiento?).")
+    return serie
+
+
+def _curvas_c3(nombre: str, curvas: object, porcentaje: bool = False) -> dict[str, np.ndarray]:
+    """Un diccionario no vacío nombre → serie; si ``porcentaje``, cada valor es una fracción en [0, 1]."""
+    curvas = _diccionario_no_vacio(nombre, curvas, "nombre → lista de valores por época")
+    limpias: dict[str, np.ndarray] = {}
+    for clave, valores in curvas.items():
+        if not isinstance(clave, str):
+            raise TypeError(f"Los nombres de «{nombre}» deben ser textos; se recibió {clave!r}.")
+        serie = _serie_c3(f"{nombre}[{clave!r}]", valores)
+        if porcentaje:
+            for i, a in enumerate(serie):
+                _fraccion(f"{nombre}[{clave!r}][{i}]", float(a))
+        limpias[clave] = serie
+    return limpias
+
+
+def _historial_c3(nombre: str, historial: object, curvas: Sequence[str]) -> dict[str, np.ndarray]:
+    """Las ``curvas`` pedidas de un historial (``Historial.como_dict()``), validadas y no vacías."""
+    historial = _diccionario_no_vacio(nombre, historial, "historial de entrenamiento (Historial.como_dict())")
+    faltan = [c for c in curvas if c not in historial or not historial[c]]
+    if faltan:
+        raise ValueError(f"A «{nombre}» le faltan las curvas {faltan} (o están vacías): entrena "
+                         "monitoreándolas o usa otra figura.")
+    return {c: _serie_c3(f"{nombre}[{c!r}]", historial[c]) for c in curvas}
+
+
+def _identificador_html(nombre: str, valor: object) -> str:
+    """Un identificador HTML seguro: letras minúsculas, cifras y guiones, empezando con letra."""
+    if not isinstance(valor, str):
+        raise TypeError(f"«{nombre}» debe ser un texto; se recibió {v._describir(valor)}.")
+    if not (1 <= len(valor) <= 40 and valor[0].isascii() and valor[0].isalpha()
+            and all(c.isascii() and (c.islower() or c.isdigit() or c == "-") for c in valor)):
+        raise ValueError(f"«{nombre}» debe ser un identificador de 1 a 40 caracteres con minúsculas "
+                         f"ASCII, cifras y guiones, que empiece con letra; se recibió {valor!r}.")
+    return valor
+
+
+def _con_menos(x: float, decimales: int) -> str:
+    """Un número con ``decimales`` decimales y signo menos tipográfico (−0.316)."""
+    return f"{x:.{decimales}f}".replace("-", "\u2212")
+
+
+def _json_en_script(datos: Any) -> str:
+    """JSON que se puede poner dentro de ``<script>`` sin cerrarlo antes de tiempo."""
+    import json
+
+    return json.dumps(datos, ensure_ascii=False, separators=(",", ":")).replace("</", "<\\/")
+
+
+def _eje_epocas(ax: Axes, n: int, desde: int = 1) -> None:
+    ax.set_xlabel("época")
+    ax.set_xlim(desde - 0.5 if n - desde < 40 else desde - 1, n + (0.5 if n - desde < 40 else 1))
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True, min_n_ticks=1))
+
+
+def _marcador(k: int, n_puntos: int) -> dict[str, Any]:
+    """Marcador de la serie k: visible solo si la serie tiene pocos puntos."""
+    return {"marker": CICLO_MARCADORES[k % len(CICLO_MARCADORES)],
+            "markersize": 4 if n_puntos <= 40 else 0, "markevery": None}
+
+
+def neurona_aprendiendo(casos: Mapping[str, Mapping[str, Sequence[float]]]) -> Figure:
+    """Salida y costo de una neurona durante el descenso de gradiente, época a época.
+
+    Dos paneles: a la izquierda la salida ``a`` de la neurona; a la derecha el costo ``C``.
+    La época 0 es el punto de partida, antes del primer paso.
+
+    Parameters
+    ----------
+    casos
+        Nombre del caso → ``{"salida": [...], "costo": [...]}``, listas de la misma longitud
+        (época 0, 1, 2, …).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    series = _casos_neurona("casos", casos, ("salida", "costo"))
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.2)
+        ax_a, ax_c = fig.subplots(1, 2)
+        estilos = ("-", (0, (5, 2)), (0, (1.5, 1.5)), (0, (6, 2, 1.5, 2)))
+        for k, (nombre, s) in enumerate(series.items()):
+            epocas = np.arange(len(s["salida"]))
+            color = CICLO_COLORES[k % len(CICLO_COLORES)]
+            for ax, clave in ((ax_a, "salida"), (ax_c, "costo")):
+                ax.plot(epocas, s[clave], color=color, linestyle=estilos[k % len(estilos)],
+                        linewidth=1.8, label=nombre)
+        ax_a.set_ylabel("salida $a$")
+        ax_a.set_ylim(-0.03, 1.03)
+        ax_c.set_ylabel("costo $C$")
+        ax_c.set_ylim(bottom=0)
+        for ax in (ax_a, ax_c):
+            ax.set_xlabel("época")
+            ax.set_xlim(0, max(len(s["salida"]) for s in series.values()) - 1)
+        fig.legend(*ax_a.get_legend_handles_labels(), loc="outside lower center",
+                   ncols=min(2, len(series)))
+        return _terminar(fig)
+
+
+def _casos_neurona(nombre: str, casos: object, claves: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:
+    casos = _diccionario_no_vacio(nombre, casos, "nombre → {" + ", ".join(f'"{c}": [...]' for c in claves) + "}")
+    limpios: dict[str, dict[str, np.ndarray]] = {}
+    for caso, datos in casos.items():
+        if not isinstance(caso, str):
+            raise TypeError(f"Los nombres de «{nombre}» deben ser textos; se recibió {caso!r}.")
+        if not isinstance(datos, Mapping):
+            raise TypeError(f"«{nombre}[{caso!r}]» debe ser un diccionario con {list(claves)}; "
+                            f"se recibió {v._describir(datos)}.")
+        faltan = [c for c in claves if c not in datos]
+        if faltan:
+            raise ValueError(f"A «{nombre}[{caso!r}]» le faltan las claves {faltan}.")
+        series = {c: _serie_c3(f"{nombre}[{caso!r}][{c!r}]", datos[c]) for c in claves}
+        largos = {len(s) for s in series.values()}
+        if len(largos) != 1:
+            raise ValueError(f"Las listas de «{nombre}[{caso!r}]» deben tener la misma longitud "
+                             f"(una por época); se recibieron {[len(s) for s in series.values()]}.")
+        limpios[caso] = series
+    return limpios
+
+
+def animacion_neurona(casos: Mapping[str, Mapping[str, Sequence[float]]], identificador: str = "neurona",
+                      duracion: float = 6.0) -> str:
+    """Animación interactiva (HTML, SVG y JavaScript propios) de neuronas que aprenden.
+
+    Dibuja, como :func:`neurona_aprendiendo`, la salida y el costo de cada caso época a
+    época, con un botón para reproducir, un deslizador para elegir la época y una tabla con
+    ``w``, ``b``, ``a`` y ``C`` en la época elegida. No usa bibliotecas ni recursos externos:
+    funciona en una página HTML estática, sin red. Sin JavaScript se ve el estado final.
+
+    Parameters
+    ----------
+    casos
+        Nombre del caso → ``{"w": [...], "b": [...], "salida": [...], "costo": [...]}``,
+        listas de la misma longitud (época 0, 1, 2, …); a lo sumo siete casos.
+    identificador
+        Prefijo de los ``id`` HTML (minúsculas, cifras y guiones); distinto para cada
+        animación de una misma página.
+    duracion
+        Segundos que tarda la reproducción completa.
+
+    Returns
+    -------
+    str
+        Un fragmento HTML (para ``IPython.display.HTML``).
+    """
+    from html import escape
+
+    series = _casos_neurona("casos", casos, ("w", "b", "salida", "costo"))
+    if len(series) > len(CICLO_COLORES):
+        raise ValueError(f"«casos» admite a lo sumo {len(CICLO_COLORES)} casos; se recibieron {len(series)}.")
+    ident = _identificador_html("identificador", identificador)
+    duracion = _real_no_negativo("duracion", duracion)
+    if duracion == 0:
+        raise ValueError("«duracion» debe ser mayor que 0 segundos.")
+    n = max(len(s["salida"]) for s in series.values()) - 1
+    if n < 1 or any(len(s["salida"]) != n + 1 for s in series.values()):
+        raise ValueError("Todos los casos deben tener la misma cantidad (≥ 2) de épocas.")
+    c_max = max(float(s["costo"].max()) for s in series.values())
+    c_tope = float(np.ceil(c_max * 10.5) / 10) if c_max > 0 else 1.0
+
+    ancho_panel, alto_panel, izq, der, arr, aba = 330.0, 210.0, 52.0, 12.0, 24.0, 40.0
+    guiones = ("", "7 3", "2 2", "8 3 2 3", "4 2", "1 3", "10 2")
+
+    def px(epoca: np.ndarray | float, panel: int) -> np.ndarray | float:
+        return panel * ancho_panel + izq + (ancho_panel - izq - der) * np.asarray(epoca) / n
+
+    def py(valor: np.ndarray | float, tope: float) -> np.ndarray | float:
+        return arr + (alto_panel - arr - aba) * (1 - np.asarray(valor) / tope)
+
+    partes = [f'<svg viewBox="0 0 {2 * ancho_panel:g} {alto_panel:g}" width="100%" role="img" '
+              f'aria-labelledby="{ident}-titulo" style="max-width:{2 * ancho_panel * 1.45:g}px;display:block;'
+              f'font-family:{FUENTE},sans-serif;font-size:12px">'
+              f'<title id="{ident}-titulo">Salida y costo de cada neurona según la época</title>']
+    marcas_x = MaxNLocator(nbins=5, integer=True).tick_values(0, n)
+    for panel, (rotulo, tope) in enumerate((("salida a", 1.0), ("costo C", c_tope))):
+        x0, x1 = px(0, panel), px(n, panel)
+        y0, y1 = py(0, tope), py(tope, tope)
+        for t in MaxNLocator(nbins=4).tick_values(0, tope):
+            if 0 <= t <= tope + 1e-12:
+                partes.append(f'<line x1="{x0:.1f}" x2="{x1:.1f}" y1="{py(t, tope):.1f}" y2="{py(t, tope):.1f}" '
+                              f'stroke="{GRIS_CLARO}"/><text x="{x0 - 6:.1f}" y="{py(t, tope) + 4:.1f}" '
+                              f'text-anchor="end" fill="{TINTA}">{t:g}</text>')
+        for t in marcas_x:
+            if 0 <= t <= n:
+                partes.append(f'<text x="{px(t, panel):.1f}" y="{y0 + 16:.1f}" text-anchor="middle" '
+                              f'fill="{TINTA}">{t:g}</text>')
+        partes.append(f'<path d="M{x0:.1f},{y1:.1f}V{y0:.1f}H{x1:.1f}" fill="none" stroke="{TINTA}"/>'
+                      f'<text x="{(x0 + x1) / 2:.1f}" y="{alto_panel - 6:g}" text-anchor="middle" '
+                      f'fill="{TINTA}">época</text><text x="{x0:.1f}" y="{arr - 9:g}" fill="{TINTA}">'
+                      f'{rotulo}</text>')
+    puntos: dict[str, list[list[float]]] = {}
+    for k, (nombre, s) in enumerate(series.items()):
+        color, guion = CICLO_COLORES[k], guiones[k]
+        epocas = np.arange(n + 1)
+        for panel, (clave, tope) in enumerate((("salida", 1.0), ("costo", c_tope))):
+            xs, ys = np.round(px(epocas, panel), 1), np.round(py(s[clave], tope), 1)
+            todos = " ".join(f"{a:g},{b:g}" for a, b in zip(xs, ys))
+            puntos.setdefault(nombre, []).append([float(a) for par in zip(xs, ys) for a in par])
+            rasgo = f' stroke-dasharray="{guion}"' if guion else ""
+            partes.append(f'<polyline points="{todos}" fill="none" stroke="{color}" stroke-opacity="0.22" '
+                          f'stroke-width="1.5"{rasgo}/>'
+                          f'<polyline id="{ident}-l{k}-{panel}" points="{todos}" fill="none" '
+                          f'stroke="{color}" stroke-width="2"{rasgo}/>'
+                          f'<circle id="{ident}-p{k}-{panel}" cx="{xs[-1]:g}" cy="{ys[-1]:g}" r="3.5" '
+                          f'fill="{color}"/>')
+    partes.append("</svg>")
+
+    filas = []
+    for k, (nombre, s) in enumerate(series.items()):
+        muestra = (f'<svg width="26" height="10" aria-hidden="true"><line x1="1" x2="25" y1="5" y2="5" '
+                   f'stroke="{CICLO_COLORES[k]}" stroke-width="2.5"'
+                   + (f' stroke-dasharray="{guiones[k]}"' if guiones[k] else "") + "/></svg>")
+        celdas = "".join(f'<td id="{ident}-{c}{k}" style="text-align:right;padding:0 .6em;'
+                         f'font-variant-numeric:tabular-nums">{_con_menos(s[c][-1], 3)}</td>'
+                         for c in ("w", "b", "salida", "costo"))
+        filas.append(f"<tr><td style=\"padding:0 .6em 0 0\">{muestra} {escape(nombre)}</td>{celdas}</tr>")
+    tabla = ('<table style="border-collapse:collapse;margin:.4em 0;font-size:.9em"><thead><tr>'
+             '<th style="text-align:left">caso</th><th>w</th><th>b</th><th>salida a</th><th>costo C</th>'
+             f"</tr></thead><tbody>{''.join(filas)}</tbody></table>")
+    controles = (f'<div style="display:flex;align-items:center;gap:.8em;flex-wrap:wrap">'
+                 f'<button type="button" id="{ident}-boton" style="min-width:7.5em">▶ Reproducir</button>'
+                 f'<label for="{ident}-epoca">época</label>'
+                 f'<input type="range" id="{ident}-epoca" min="0" max="{n}" step="1" value="{n}" '
+                 f'style="flex:1;min-width:10em">'
+                 f'<output id="{ident}-texto" for="{ident}-epoca" aria-live="polite" '
+                 f'style="min-width:3.5em;font-variant-numeric:tabular-nums">{n}</output></div>')
+    datos = {"n": n, "duracion": duracion * 1000, "puntos": list(puntos.values()),
+             "valores": [{c: [round(float(a), 6) for a in s[c]] for c in ("w", "b", "salida", "costo")}
+                         for s in series.values()]}
+    guion_js = """(function () {
+  var id = %(id)s, d = %(datos)s;
+  var raiz = document.getElementById(id);
+  if (!raiz) return;
+  var deslizador = document.getElementById(id + "-epoca"), texto = document.getElementById(id + "-texto");
+  var boton = document.getElementById(id + "-boton"), claves = ["w", "b", "salida", "costo"];
+  var cuadro = null, inicio = 0;
+  function conMenos(x, decimales) { return x.toFixed(decimales).replace("-", "\\u2212"); }
+  function mostrar(k) {
+    k = Math.max(0, Math.min(d.n, Math.round(k)));
+    deslizador.value = k;
+    texto.value = String(k);
+    texto.textContent = String(k);
+    for (var c = 0; c < d.puntos.length; c++) {
+      for (var p = 0; p < 2; p++) {
+        var xy = d.puntos[c][p], trozos = [];
+        for (var i = 0; i <= k; i++) trozos.push(xy[2 * i] + "," + xy[2 * i + 1]);
+        document.getElementById(id + "-l" + c + "-" + p).setAttribute("points", trozos.join(" "));
+        var punto = document.getElementById(id + "-p" + c + "-" + p);
+        punto.setAttribute("cx", xy[2 * k]);
+        punto.setAttribute("cy", xy[2 * k + 1]);
+      }
+      for (var j = 0; j < claves.length; j++) {
+        document.getElementById(id + "-" + claves[j] + c).textContent = conMenos(d.valores[c][claves[j]][k], 3);
+      }
+    }
+  }
+  function parar() {
+    if (cuadro !== null) cancelAnimationFrame(cuadro);
+    cuadro = null;
+    boton.textContent = "\\u25B6 Reproducir";
+  }
+  function paso(ahora) {
+    var k = (ahora - inicio) / d.duracion * d.n;
+    mostrar(k);
+    if (k >= d.n) { parar(); return; }
+    cuadro = requestAnimationFrame(paso);
+  }
+  boton.addEventListener("click", function () {
+    if (cuadro !== null) { parar(); return; }
+    var desde = Number(deslizador.value) >= d.n ? 0 : Number(deslizador.value);
+    inicio = performance.now() - desde / d.n * d.duracion;
+    boton.textContent = "\\u23F8 Pausa";
+    cuadro = requestAnimationFrame(paso);
+  });
+  deslizador.addEventListener("input", function () { parar(); mostrar(Number(deslizador.value)); });
+  mostrar(d.n);
+})();""" % {"id": _json_en_script(ident), "datos": _json_en_script(datos)}
+    return (f'<div id="{ident}" class="rn-interactivo" style="background:#fff;color:{TINTA};'
+            f'padding:.6em;border:1px solid {GRIS_CLARO};border-radius:4px;font-family:{FUENTE},sans-serif">'
+            f"{''.join(partes)}{controles}{tabla}</div><script>{guion_js}</script>")
+
+
+def softmax_interactiva(z: Sequence[float], identificador: str = "softmax", z_min: float = -6.0,
+                        z_max: float = 6.0) -> str:
+    """Una capa softmax con un deslizador por cada entrada ponderada ``z_j`` (HTML y JavaScript propios).
+
+    Al mover un deslizador se recalculan en el navegador las activaciones
+    ``a_j = e^{z_j} / Σ_k e^{z_k}``, que se muestran como barras con su valor, junto con su
+    suma (siempre 1). No usa bibliotecas ni recursos externos. El estado inicial se calcula
+    aquí con :func:`codigo.costos.softmax`, así que sin JavaScript también se ve bien.
+
+    Parameters
+    ----------
+    z
+        Valores iniciales de las entradas ponderadas (de 2 a 10), entre ``z_min`` y ``z_max``.
+    identificador
+        Prefijo de los ``id`` HTML (minúsculas, cifras y guiones); distinto para cada
+        instancia de una misma página.
+    z_min, z_max
+        Extremos de los deslizadores.
+
+    Returns
+    -------
+    str
+        Un fragmento HTML (para ``IPython.display.HTML``).
+    """
+    from codigo.costos import softmax
+
+    z = _serie_c3("z", z)
+    if not 2 <= len(z) <= 10:
+        raise ValueError(f"«z» debe tener entre 2 y 10 valores; se recibieron {len(z)}.")
+    ident = _identificador_html("identificador", identificador)
+    for nombre, valor in (("z_min", z_min), ("z_max", z_max)):
+        if isinstance(valor, bool) or not isinstance(valor, numbers.Real) or not np.isfinite(valor):
+            raise TypeError(f"«{nombre}» debe ser un número real finito; se recibió {v._describir(valor)}.")
+    if not z_min < z_max:
+        raise ValueError(f"Se necesita z_min < z_max; se recibió z_min={z_min} y z_max={z_max}.")
+    if z.min() < z_min or z.max() > z_max:
+        raise ValueError(f"Los valores de «z» deben estar entre z_min={z_min:g} y z_max={z_max:g}; "
+                         f"se recibió el intervalo {z.min():g} … {z.max():g}.")
+    a = softmax(z)
+    filas = []
+    for j, (zj, aj) in enumerate(zip(z, a), start=1):
+        filas.append(
+            f'<div style="display:grid;grid-template-columns:2.2em minmax(8em,1fr) 3.2em 2.2em '
+            f'minmax(6em,1.2fr) 3.6em;align-items:center;gap:.5em;margin:.25em 0">'
+            f'<label for="{ident}-z{j}">z<sub>{j}</sub></label>'
+            f'<input type="range" id="{ident}-z{j}" min="{z_min:g}" max="{z_max:g}" step="0.1" '
+            f'value="{zj:.1f}" aria-describedby="{ident}-ayuda">'
+            f'<output id="{ident}-vz{j}" for="{ident}-z{j}" style="text-align:right;'
+            f'font-variant-numeric:tabular-nums">{_con_menos(zj, 1)}</output>'
+            f'<span>a<sub>{j}</sub></span>'
+            f'<div style="background:{GRIS_CLARO};height:1em;border-radius:2px" aria-hidden="true">'
+            f'<div id="{ident}-b{j}" style="background:{AZUL};height:100%;width:{100 * aj:.1f}%;'
+            f'border-radius:2px"></div></div>'
+            f'<output id="{ident}-a{j}" style="text-align:right;font-variant-numeric:tabular-nums">'
+            f'{aj:.3f}</output></div>')
+    guion_js = """(function () {
+  var id = %(id)s, n = %(n)d;
+  if (!document.getElementById(id)) return;
+  function el(s) { return document.getElementById(id + s); }
+  function actualizar() {
+    var z = [], maximo = -Infinity, suma = 0, e = [];
+    for (var j = 1; j <= n; j++) { z.push(Number(el("-z" + j).value)); maximo = Math.max(maximo, z[j - 1]); }
+    for (var j = 0; j < n; j++) { e.push(Math.exp(z[j] - maximo)); suma += e[j]; }
+    var total = 0;
+    for (var j = 1; j <= n; j++) {
+      var a = e[j - 1] / suma;
+      total += a;
+      el("-vz" + j).textContent = z[j - 1].toFixed(1).replace("-", "\\u2212");
+      el("-a" + j).textContent = a.toFixed(3);
+      el("-b" + j).style.width = (100 * a).toFixed(1) + "%%";
+    }
+    el("-suma").textContent = total.toFixed(3);
+  }
+  for (var j = 1; j <= n; j++) el("-z" + j).addEventListener("input", actualizar);
+  actualizar();
+})();""" % {"id": _json_en_script(ident), "n": len(z)}
+    return (f'<div id="{ident}" class="rn-interactivo" style="background:#fff;color:{TINTA};'
+            f'padding:.6em .8em;border:1px solid {GRIS_CLARO};border-radius:4px;max-width:40em;'
+            f'font-family:{FUENTE},sans-serif">'
+            f'<p id="{ident}-ayuda" style="margin:0 0 .4em 0">Mueve los deslizadores de las entradas '
+            f"ponderadas z<sub>j</sub>; las barras muestran las activaciones a<sub>j</sub> de la capa softmax.</p>"
+            f"{''.join(filas)}"
+            f'<p style="margin:.4em 0 0 0">suma de las a<sub>j</sub>: <output id="{ident}-suma" '
+            f'aria-live="polite">{a.sum():.3f}</output></p></div><script>{guion_js}</script>')
+
+
+def curvas_sobreajuste(historial: Mapping[str, Any], nombre_evaluacion: str = "prueba",
+                       desde_epoca: int = 1, publicado: Mapping[str, float] | None = None) -> Figure:
+    """Las cuatro curvas de un entrenamiento: costo y exactitud, en entrenamiento y evaluación.
+
+    Cuatro paneles: costo de entrenamiento, costo de evaluación, exactitud de entrenamiento
+    y exactitud de evaluación, por época. El sobreajuste se ve cuando el costo de
+    entrenamiento sigue bajando mientras el de evaluación sube y su exactitud se estanca.
+
+    Parameters
+    ----------
+    historial
+        ``Historial.como_dict()`` con las cuatro curvas monitoreadas (exactitudes como fracción).
+    nombre_evaluacion
+        Cómo se llaman los datos de evaluación en los títulos (``"prueba"`` o ``"validación"``).
+    desde_epoca
+        Primera época que se dibuja (las primeras pueden tapar el resto por su escala).
+    publicado
+        Opcional: ``{"exactitud_evaluacion": 0.8227, ...}``, cifras publicadas (fracciones)
+        que se dibujan punteadas en su panel.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    claves = ("costo_entrenamiento", "costo_evaluacion", "exactitud_entrenamiento", "exactitud_evaluacion")
+    series = _historial_c3("historial", historial, claves)
+    if not isinstance(nombre_evaluacion, str) or not nombre_evaluacion:
+        raise TypeError(f"«nombre_evaluacion» debe ser un texto no vacío; se recibió {v._describir(nombre_evaluacion)}.")
+    n = len(series["costo_entrenamiento"])
+    if any(len(s) != n for s in series.values()):
+        raise ValueError("Las cuatro curvas de «historial» deben tener una entrada por época (la misma longitud).")
+    desde = _entero_en_rango("desde_epoca", desde_epoca, 1, n)
+    referencias = {}
+    if publicado is not None:
+        publicado = _diccionario_no_vacio("publicado", publicado, "curva → exactitud publicada")
+        for clave, valor in publicado.items():
+            if clave not in ("exactitud_entrenamiento", "exactitud_evaluacion"):
+                raise ValueError(f"«publicado» solo admite «exactitud_entrenamiento» y «exactitud_evaluacion»; "
+                                 f"se recibió {clave!r}.")
+            referencias[clave] = _fraccion(f"publicado[{clave!r}]", valor)
+    titulos = {"costo_entrenamiento": "costo en entrenamiento",
+               "costo_evaluacion": f"costo en {nombre_evaluacion}",
+               "exactitud_entrenamiento": "exactitud en entrenamiento (%)",
+               "exactitud_evaluacion": f"exactitud en {nombre_evaluacion} (%)"}
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(4.8)
+        ejes = fig.subplots(2, 2, sharex=True)
+        epocas = np.arange(desde, n + 1)
+        for k, (clave, ax) in enumerate(zip(claves, ejes.flat)):
+            y = series[clave][desde - 1:]
+            es_exactitud = clave.startswith("exactitud")
+            color = (AZUL, BERMELLON, AZUL, BERMELLON)[k]
+            ax.plot(epocas, 100 * y if es_exactitud else y, color=color, linewidth=1.5,
+                    **_marcador(k, len(epocas)))
+            if clave in referencias:
+                ax.axhline(100 * referencias[clave], color=GRIS, linestyle=(0, (4, 3)), linewidth=1.2,
+                           label=f"publicado: {_porcentaje(referencias[clave])}")
+                ax.legend(loc="lower right")
+            ax.set_title(titulos[clave])
+            if es_exactitud:
+                ax.yaxis.set_major_formatter(FuncFormatter(lambda t, _: f"{t:g}"))
+        for ax in ejes[1]:
+            _eje_epocas(ax, n, desde)
+        return _terminar(fig)
+
+
+def comparar_curvas(curvas: Mapping[str, Sequence[float]], eje_y: str, porcentaje: bool = True,
+                    publicado: Mapping[str, float] | None = None, desde_epoca: int = 1,
+                    escala_log: bool = False) -> Figure:
+    """Varias curvas por época en un mismo panel (exactitudes o costos).
+
+    Parameters
+    ----------
+    curvas
+        Nombre → valores por época. Si ``porcentaje``, son fracciones en [0, 1] y se muestran
+        en porcentaje.
+    eje_y
+        Rótulo del eje vertical (por ejemplo ``"exactitud de validación (%)"``).
+    porcentaje
+        Si los valores son exactitudes (fracciones) que se muestran en porcentaje.
+    publicado
+        Opcional: nombre → cifra publicada (fracción si ``porcentaje``), dibujada punteada;
+        si el nombre coincide con una curva, lleva su color.
+    desde_epoca
+        Primera época que se dibuja.
+    escala_log
+        Eje vertical logarítmico (para costos que bajan varios órdenes de magnitud).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    limpias = _curvas_c3("curvas", curvas, porcentaje=_booleano_c3("porcentaje", porcentaje))
+    if not isinstance(eje_y, str) or not eje_y:
+        raise TypeError(f"«eje_y» debe ser un texto no vacío; se recibió {v._describir(eje_y)}.")
+    escala_log = _booleano_c3("escala_log", escala_log)
+    n_max = max(len(s) for s in limpias.values())
+    desde = _entero_en_rango("desde_epoca", desde_epoca, 1, n_max)
+    referencias: dict[str, float] = {}
+    if publicado is not None:
+        publicado = _diccionario_no_vacio("publicado", publicado, "nombre → cifra publicada")
+        for nombre, valor in publicado.items():
+            if not isinstance(nombre, str):
+                raise TypeError(f"Los nombres de «publicado» deben ser textos; se recibió {nombre!r}.")
+            referencias[nombre] = (_fraccion(f"publicado[{nombre!r}]", valor) if porcentaje
+                                   else float(_serie_c3(f"publicado[{nombre!r}]", [valor])[0]))
+    if escala_log and any(np.any(s[desde - 1:] <= 0) for s in limpias.values()):
+        raise ValueError("Con «escala_log» todos los valores dibujados deben ser positivos.")
+    factor = 100.0 if porcentaje else 1.0
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.5)
+        ax = fig.add_subplot()
+        color_de = {}
+        for k, (nombre, s) in enumerate(limpias.items()):
+            color = CICLO_COLORES[k % len(CICLO_COLORES)]
+            color_de[nombre] = color
+            epocas = np.arange(1, len(s) + 1)[desde - 1:]
+            ax.plot(epocas, factor * s[desde - 1:], color=color, linewidth=1.6, label=nombre,
+                    **_marcador(k, len(epocas)))
+        libres = iter(CICLO_COLORES[len(limpias) % len(CICLO_COLORES):] + CICLO_COLORES)
+        for nombre, valor in referencias.items():
+            texto = _porcentaje(valor) if porcentaje else f"{valor:g}"
+            ax.axhline(factor * valor, color=color_de.get(nombre) or next(libres), linestyle=(0, (4, 3)),
+                       linewidth=1.2, label=f"{nombre} (publicado: {texto})")
+        if escala_log:
+            ax.set_yscale("log")
+        else:
+            ax.yaxis.set_major_formatter(FuncFormatter(lambda t, _: f"{t:g}"))
+        ax.set_ylabel(eje_y)
+        _eje_epocas(ax, n_max, desde)
+        ax.legend(loc="best")
+        return _terminar(fig)
+
+
+def _booleano_c3(nombre: str, valor: object) -> bool:
+    if not isinstance(valor, (bool, np.bool_)):
+        raise TypeError(f"«{nombre}» debe ser True o False; se recibió {v._describir(valor)}.")
+    return bool(valor)
+
+
+def _por_tamano(nombre: str, valores: object) -> tuple[np.ndarray, np.ndarray]:
+    if not isinstance(valores, Mapping):
+        raise TypeError(f"«{nombre}» debe ser un diccionario tamaño del entrenamiento → exactitud; "
+                        f"se recibió {v._describir(valores)}.")
+    if not valores:
+        raise ValueError(f"«{nombre}» está vacío: se espera al menos un tamaño → exactitud.")
+    tamanos, exactitudes = [], []
+    for n, a in valores.items():
+        tamanos.append(v.entero_positivo(f"las claves de «{nombre}»", n))
+        exactitudes.append(_fraccion(f"{nombre}[{n}]", a))
+    orden = np.argsort(tamanos)
+    return np.asarray(tamanos)[orden], np.asarray(exactitudes)[orden]
+
+
+def exactitud_vs_tamano(red: Mapping[int, float], svm: Mapping[int, float] | None = None) -> Figure:
+    """Exactitud de prueba según el tamaño del conjunto de entrenamiento, con eje x logarítmico.
+
+    Parameters
+    ----------
+    red
+        Tamaño del entrenamiento → exactitud de la red (fracción).
+    svm
+        Opcional: lo mismo para la máquina de vectores de soporte.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    series = {"red neuronal": _por_tamano("red", red)}
+    if svm is not None:
+        series["SVM"] = _por_tamano("svm", svm)
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.5)
+        ax = fig.add_subplot()
+        for k, (nombre, (n, a)) in enumerate(series.items()):
+            ax.plot(n, 100 * a, color=CICLO_COLORES[k], marker=CICLO_MARCADORES[k], markersize=6,
+                    linewidth=1.6, label=nombre)
+        ax.set_xscale("log")
+        ax.xaxis.set_major_formatter(FuncFormatter(lambda t, _: _miles(t)))
+        ax.set_xlabel("imágenes de entrenamiento (escala logarítmica)")
+        ax.set_ylabel("exactitud en prueba (%)")
+        ax.yaxis.set_major_formatter(FuncFormatter(lambda t, _: f"{t:g}"))
+        ax.legend(loc="lower right")
+        return _terminar(fig)
+
+
+def histogramas_z(muestras: Mapping[str, np.ndarray], saturacion: float = 4.0) -> Figure:
+    """Histogramas de la entrada ponderada ``z`` de neuronas ocultas, uno por panel.
+
+    Cada panel lleva sombreada la zona ``|z| > saturacion``, donde la sigmoide está casi
+    plana (σ'(z) pequeño) y la neurona aprende despacio.
+
+    Parameters
+    ----------
+    muestras
+        Nombre → arreglo 1-D de valores de ``z``.
+    saturacion
+        Dónde empieza la zona saturada (por omisión 4: σ'(4) ≈ 0.018).
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    muestras = _diccionario_no_vacio("muestras", muestras, "nombre → valores de z")
+    limpias = {}
+    for nombre, z in muestras.items():
+        if not isinstance(nombre, str):
+            raise TypeError(f"Los nombres de «muestras» deben ser textos; se recibió {nombre!r}.")
+        limpias[nombre] = _serie_c3(f"muestras[{nombre!r}]", z)
+    saturacion = _real_no_negativo("saturacion", saturacion)
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.0)
+        ejes = fig.subplots(1, len(limpias), squeeze=False)[0]
+        for k, (ax, (nombre, z)) in enumerate(zip(ejes, limpias.items())):
+            extremo = max(float(np.max(np.abs(z))), saturacion * 1.5)
+            ax.axvspan(-extremo, -saturacion, color=GRIS_CLARO, linewidth=0)
+            ax.axvspan(saturacion, extremo, color=GRIS_CLARO, linewidth=0, label="sigmoide saturada")
+            ax.hist(z, bins=60, range=(-extremo, extremo), color=CICLO_COLORES[k], alpha=0.9)
+            ax.set_xlim(-extremo, extremo)
+            ax.set_title(nombre)
+            ax.set_xlabel("entrada ponderada $z$")
+            ax.grid(axis="x", visible=False)
+        ejes[0].set_ylabel("frecuencia")
+        fig.legend(*ejes[-1].get_legend_handles_labels(), loc="outside lower center")
+        return _terminar(fig)
+
+
+def ajustes_polinomicos(x: Sequence[float], y: Sequence[float], ajustes: Mapping[str, Sequence[float]],
+                        x_nuevo: Sequence[float] | None = None, y_nuevo: Sequence[float] | None = None) -> Figure:
+    """Puntos y curvas ajustadas (polinomios), y opcionalmente datos nuevos para comparar.
+
+    Parameters
+    ----------
+    x, y
+        Los datos con que se hicieron los ajustes (misma longitud).
+    ajustes
+        Nombre → coeficientes del polinomio, del grado mayor al término independiente
+        (como los da ``numpy.polyfit``).
+    x_nuevo, y_nuevo
+        Opcional: datos nuevos (no usados en el ajuste), dibujados con otro marcador.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    x, y = _serie_c3("x", x), _serie_c3("y", y)
+    if len(x) != len(y):
+        raise ValueError(f"«x» e «y» deben tener la misma longitud; se recibieron {len(x)} y {len(y)}.")
+    polinomios = _curvas_c3("ajustes", ajustes)
+    nuevos = None
+    if (x_nuevo is None) != (y_nuevo is None):
+        raise ValueError("Se dan los dos, «x_nuevo» e «y_nuevo», o ninguno.")
+    if x_nuevo is not None:
+        nuevos = (_serie_c3("x_nuevo", x_nuevo), _serie_c3("y_nuevo", y_nuevo))
+        if len(nuevos[0]) != len(nuevos[1]):
+            raise ValueError("«x_nuevo» e «y_nuevo» deben tener la misma longitud.")
+    todos_x = np.concatenate([x] + ([nuevos[0]] if nuevos else []))
+    todos_y = np.concatenate([y] + ([nuevos[1]] if nuevos else []))
+    margen = 0.05 * (todos_x.max() - todos_x.min() or 1.0)
+    xs = np.linspace(todos_x.min() - margen, todos_x.max() + margen, 600)
+    alto = todos_y.max() - todos_y.min() or 1.0
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(3.4)
+        ax = fig.add_subplot()
+        estilos = ("-", (0, (5, 2)), (0, (1.5, 1.5)))
+        for k, (nombre, coeficientes) in enumerate(polinomios.items()):
+            ax.plot(xs, np.polyval(coeficientes, xs), color=CICLO_COLORES[(k + 1) % len(CICLO_COLORES)],
+                    linestyle=estilos[k % len(estilos)], linewidth=1.6, label=nombre)
+        ax.plot(x, y, "o", color=TINTA, markersize=6, label="datos del ajuste", zorder=4)
+        if nuevos:
+            ax.plot(*nuevos, "D", markerfacecolor="white", markeredgecolor=TINTA, markersize=6,
+                    markeredgewidth=1.4, label="datos nuevos", zorder=4)
+        ax.set_ylim(todos_y.min() - 0.35 * alto, todos_y.max() + 0.35 * alto)
+        ax.set_xlabel("$x$")
+        ax.set_ylabel("$y$")
+        ax.legend(loc="best")
+        return _terminar(fig)
+
+
+def imagenes_transformadas(imagenes: np.ndarray, titulos: Sequence[str]) -> Figure:
+    """Una fila de imágenes de dígitos con un título cada una (por ejemplo, una imagen y sus copias
+    desplazadas o rotadas).
+
+    Parameters
+    ----------
+    imagenes
+        Arreglo (k, 784) con píxeles en [0, 1], de 1 a 12 imágenes.
+    titulos
+        Un título por imagen.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    x = _imagenes("imagenes", imagenes)
+    if len(x) > 12:
+        raise ValueError(f"«imagenes» admite a lo sumo 12 imágenes; se recibieron {len(x)}.")
+    if isinstance(titulos, str) or not isinstance(titulos, Sequence) or len(titulos) != len(x):
+        raise ValueError(f"«titulos» debe ser una lista con un título por imagen ({len(x)}).")
+    lado = ANCHO_FIGURA / max(len(x), 6)
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(lado * 1.35, ancho=lado * len(x))
+        for ax, fila, titulo in zip(fig.subplots(1, len(x), squeeze=False)[0], x, titulos):
+            _imagen(ax, fila)
+            ax.set_title(str(titulo), fontsize=TAM_FUENTE_PEQUENA, pad=3)
+        return _terminar(fig)
+
+
+def calendario_y_parada(historiales: Mapping[str, Mapping[str, Any]], nombre_evaluacion: str = "validación") -> Figure:
+    """Exactitud de evaluación y tasa de aprendizaje η por época de varios entrenamientos.
+
+    Arriba, la exactitud de evaluación de cada entrenamiento, con un rombo en su mejor época;
+    abajo, la η con que se entrenó cada época (escala logarítmica en base 2), que muestra
+    los escalones de un calendario de η. Cada curva termina donde se detuvo su entrenamiento.
+
+    Parameters
+    ----------
+    historiales
+        Nombre → ``Historial.como_dict()`` con ``exactitud_evaluacion`` y ``eta``.
+    nombre_evaluacion
+        Cómo se llaman los datos de evaluación en el eje.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    historiales = _diccionario_no_vacio("historiales", historiales, "nombre → historial")
+    series = {}
+    for nombre, h in historiales.items():
+        if not isinstance(nombre, str):
+            raise TypeError(f"Los nombres de «historiales» deben ser textos; se recibió {nombre!r}.")
+        s = _historial_c3(f"historiales[{nombre!r}]", h, ("exactitud_evaluacion", "eta"))
+        for i, a in enumerate(s["exactitud_evaluacion"]):
+            _fraccion(f"historiales[{nombre!r}]['exactitud_evaluacion'][{i}]", float(a))
+        if np.any(s["eta"] <= 0):
+            raise ValueError(f"«historiales[{nombre!r}]['eta']» debe tener solo valores positivos.")
+        series[nombre] = s
+    n_max = max(len(s["eta"]) for s in series.values())
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(4.6)
+        ax_a, ax_eta = fig.subplots(2, 1, sharex=True, height_ratios=(2.2, 1))
+        for k, (nombre, s) in enumerate(series.items()):
+            color = CICLO_COLORES[k % len(CICLO_COLORES)]
+            a = 100 * s["exactitud_evaluacion"]
+            ax_a.plot(np.arange(1, len(a) + 1), a, color=color, linewidth=1.5, label=nombre,
+                      **_marcador(k, len(a)))
+            mejor = int(np.argmax(a))
+            ax_a.plot([mejor + 1], [a[mejor]], "D", color=color, markersize=7, markeredgecolor=TINTA)
+            ax_eta.step(np.arange(1, len(s["eta"]) + 1), s["eta"], where="mid", color=color, linewidth=1.5)
+        ax_a.plot([], [], "D", color=GRIS, markeredgecolor=TINTA, label="mejor época")
+        ax_a.set_ylabel(f"exactitud en {nombre_evaluacion} (%)")
+        ax_a.yaxis.set_major_formatter(FuncFormatter(lambda t, _: f"{t:g}"))
+        ax_a.legend(loc="lower right")
+        ax_eta.set_yscale("log", base=2)
+        ax_eta.yaxis.set_major_formatter(FuncFormatter(lambda t, _: f"{t:g}"))
+        ax_eta.set_ylabel("η")
+        _eje_epocas(ax_eta, n_max)
+        return _terminar(fig)
+
+
+def activaciones_ocultas() -> Figure:
+    """Las tres activaciones de :mod:`codigo.activaciones` (sigmoide, tanh, ReLU) y sus derivadas.
+
+    Returns
+    -------
+    matplotlib.figure.Figure
+    """
+    from codigo.activaciones import ReLU, Sigmoide, Tanh
+
+    z = np.linspace(-4, 4, 801)
+    with matplotlib.rc_context(ESTILO):
+        fig = _nueva_figura(2.8)
+        ejes = fig.subplots(1, 3, sharex=True)
+        for ax, (titulo, f) in zip(ejes, (("sigmoide σ(z)", Sigmoide()), ("tanh(z)", Tanh()),
+                                          ("ReLU: max(0, z)", ReLU()))):
+            ax.plot(z, f(z), color=AZUL, label="$f(z)$")
+            ax.plot(z, f.prima(z), color=BERMELLON, linestyle=(0, (4, 2)), linewidth=1.5, label="$f\\,'(z)$")
+            ax.set_title(titulo)
+            ax.set_xlabel("$z$")
+            ax.set_xticks([-4, -2, 0, 2, 4])
+        ejes[0].legend(loc="upper left")
+        return _terminar(fig)
