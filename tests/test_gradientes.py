@@ -218,3 +218,32 @@ def test_medir_tiempos_valida_repeticiones(repeticiones, error):
     x, y = rng.random((2, 3)), vectorizar(np.array([0, 1]), 2)
     with pytest.raises(error, match="«repeticiones»"):
         gradientes.medir_tiempos([3, 2], x, y, repeticiones=repeticiones)
+
+
+# --- El capítulo 2 explica el código que de verdad se ejecuta ---------------------------------
+
+
+def test_el_capitulo_2_explica_cada_linea_de_retropropagacion():
+    """La sección «El código de la retropropagación» de libro/cap02.md cita, entre comillas
+    invertidas, cada instrucción de Red.retropropagacion tal como está en codigo/red.py (que el
+    capítulo incluye con literalinclude). Si la función cambia, esta prueba pide actualizar el texto."""
+    import inspect
+    import re
+    from pathlib import Path
+
+    texto = (Path(__file__).resolve().parent.parent / "libro" / "cap02.md").read_text(encoding="utf-8")
+    inicio = texto.index("## El código de la retropropagación")
+    seccion = texto[inicio:texto.index("\n## ", inicio + 1)]
+    seccion = re.sub(r"```.*?```", "", seccion, flags=re.S)  # sin los bloques de código
+    seccion = re.sub(r"\{[a-z:]+\}`[^`]*`", "", seccion)  # sin los roles {eq}`…`, {glue:text}`…`
+    citado = " ".join(re.findall(r"`([^`]+)`", seccion))
+    fuente = inspect.getsource(Red.retropropagacion)
+    cuerpo = fuente.split('"""')[2]  # sin la firma ni la docstring
+    instrucciones = [linea.split("  #")[0].strip().rstrip(":") for linea in cuerpo.splitlines()]
+    instrucciones = [i for i in instrucciones if i and not i.startswith("#")]
+    assert len(instrucciones) >= 10
+    faltan = [i for i in instrucciones if i not in citado]
+    assert not faltan, f"el capítulo 2 no explica estas líneas de Red.retropropagacion: {faltan}"
+    # Y los párrafos en negrita citan código que existe.
+    for cita in re.findall(r"^\*\*`([^`]+)`\.\*\*", seccion, flags=re.M):
+        assert cita in fuente, f"el capítulo 2 cita «{cita}», que no está en Red.retropropagacion"
