@@ -38,6 +38,7 @@ def gradiente_numerico(red: Red, x: np.ndarray, y: np.ndarray, eps: float = 1e-5
     red queda exactamente como estaba. Devuelve arreglos float64 con las formas de ``b`` y ``w``.
     """
     eps = v.real_positivo("eps", eps)
+    x = v.lote_de_entradas("x", x, red.tamanos[0])
     y = v.salidas_deseadas("y", y, len(x), red.tamanos[-1])
     resultado: list[list[np.ndarray]] = [[], []]
     for lista, parametros in zip(resultado, (red.b, red.w)):
@@ -46,11 +47,13 @@ def gradiente_numerico(red: Red, x: np.ndarray, y: np.ndarray, eps: float = 1e-5
             plano, g_plano = p.reshape(-1), g.reshape(-1)  # vistas: modificar plano modifica p
             for i in range(plano.size):
                 original = plano[i]
-                plano[i] = original + eps
-                c_mas = costo(red, x, y)
-                plano[i] = original - eps
-                c_menos = costo(red, x, y)
-                plano[i] = original
+                try:
+                    plano[i] = original + eps
+                    c_mas = costo(red, x, y)
+                    plano[i] = original - eps
+                    c_menos = costo(red, x, y)
+                finally:
+                    plano[i] = original  # pase lo que pase, la red queda como estaba
                 g_plano[i] = (c_mas - c_menos) / (2 * eps)
             lista.append(g)
     return resultado[0], resultado[1]

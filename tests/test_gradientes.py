@@ -195,11 +195,7 @@ def test_errores_de_validacion_en_espanol(funcion, cambio, error, fragmentos, re
         assert all(np.array_equal(p, q) for p, q in zip(red.w + red.b, antes))
 
 
-# Defecto conocido de gradientes.gradiente_numerico: no comprueba «x» antes de empezar, así que
-# una «x» mala se descubre dentro de la primera pasada hacia adelante, cuando el primer sesgo ya
-# está perturbado en +ε (y no se restaura), y el mensaje habla de «a», el nombre del argumento de
-# Red.prealimentar. Con «strict», la prueba avisará (XPASS → fallo) en cuanto se corrija.
-@pytest.mark.xfail(strict=True, reason="gradiente_numerico no valida «x» antes de perturbar la red")
+# Una «x» mala se rechaza antes de tocar ningún parámetro, y la red queda intacta.
 @pytest.mark.parametrize("x_mala", [np.zeros((3, 4)), np.zeros((3, 5), dtype=np.int64),
                                     np.full((3, 5), np.nan)], ids=["forma", "entera", "nan"])
 def test_una_x_mala_no_deja_la_red_perturbada_y_se_nombra(x_mala, red_pequena):
