@@ -245,6 +245,9 @@ def _analizar(argv: Sequence[str] | None) -> argparse.Namespace:
         return crear_analizador().parse_args(argv)
 
 
+_CAMPOS_RED = ("tipo", "capas", "epocas", "tam_mini_lote", "eta", "semilla", "n_entrenamiento")
+
+
 def _entrenar(args: argparse.Namespace) -> dict[str, Any]:
     from codigo.experimentos import Configuracion, entrenar
 
@@ -265,7 +268,8 @@ def _entrenar(args: argparse.Namespace) -> dict[str, Any]:
 
     resultado = entrenar(config, al_terminar_epoca=al_terminar_epoca)
     return {
-        "config": resultado["config"],
+        # Solo los campos que usa la red del capítulo 1 (Configuracion tiene más, para otros tipos).
+        "config": {clave: resultado["config"][clave] for clave in _CAMPOS_RED},
         "exactitud_prueba": resultado["exactitud_prueba"],
         "aciertos_prueba": resultado["aciertos_prueba"],
         "n_prueba": resultado["n_prueba"],
