@@ -1596,7 +1596,8 @@ def animacion_neurona(casos: Mapping[str, Mapping[str, Sequence[float]]], identi
   mostrar(d.n);
 })();""" % {"id": _json_en_script(ident), "datos": _json_en_script(datos)}
     return (f'<div id="{ident}" class="rn-interactivo" style="background:#fff;color:{TINTA};'
-            f'padding:.6em;border:1px solid {GRIS_CLARO};border-radius:4px;font-family:{FUENTE},sans-serif">'
+            f'padding:.6em;border:1px solid {GRIS_CLARO};border-radius:4px;text-align:left;'
+            f'font-family:{FUENTE},sans-serif">'
             f"{''.join(partes)}{controles}{tabla}</div><script>{guion_js}</script>")
 
 
@@ -1678,7 +1679,7 @@ def softmax_interactiva(z: Sequence[float], identificador: str = "softmax", z_mi
 })();""" % {"id": _json_en_script(ident), "n": len(z)}
     return (f'<div id="{ident}" class="rn-interactivo" style="background:#fff;color:{TINTA};'
             f'padding:.6em .8em;border:1px solid {GRIS_CLARO};border-radius:4px;max-width:40em;'
-            f'font-family:{FUENTE},sans-serif">'
+            f'margin:0 auto;text-align:left;font-family:{FUENTE},sans-serif">'
             f'<p id="{ident}-ayuda" style="margin:0 0 .4em 0">Mueve los deslizadores de las entradas '
             f"ponderadas z<sub>j</sub>; las barras muestran las activaciones a<sub>j</sub> de la capa softmax.</p>"
             f"{''.join(filas)}"
