@@ -161,6 +161,7 @@ EXPERIMENTOS: dict[str, Configuracion] = {
     "cap1_30": _red(semilla=1),
     **{f"cap1_30_s{s}": _red(semilla=s) for s in (2, 3, 4, 5)},
     "cap1_100": _red((784, 100, 10), semilla=1),
+    **{f"cap1_100_s{s}": _red((784, 100, 10), semilla=s) for s in (2, 3, 4, 5)},
     "cap1_eta_0001": _red((784, 100, 10), eta=0.001, semilla=1),
     "cap1_eta_100": _red((784, 100, 10), eta=100.0, semilla=1),
     "cap1_svm": Configuracion(tipo="svm", n_entrenamiento=10_000),
