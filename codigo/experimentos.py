@@ -225,20 +225,19 @@ def _configuracion(experimento: str | Configuracion) -> Configuracion:
 
 def ejecutar(experimento: str | Configuracion, usar_cache: bool = True) -> dict[str, Any]:
     """El resultado de un experimento: de la caché si está, y si no, entrenando."""
-    return ejecutar_varios([experimento], procesos=1, usar_cache=usar_cache)[
-        experimento if isinstance(experimento, str) else "_"
-    ]
+    return ejecutar_varios([experimento], procesos=1, usar_cache=usar_cache)[experimento]
 
 
 def ejecutar_varios(
     experimentos: list[str | Configuracion], procesos: int = 2, usar_cache: bool = True
-) -> dict[str, dict[str, Any]]:
+) -> dict[str | Configuracion, dict[str, Any]]:
     """Ejecuta varios experimentos, los que falten en paralelo con ``procesos`` procesos.
 
-    Devuelve un diccionario nombre → resultado (las configuraciones sueltas se llaman ``"_"``).
+    Devuelve un diccionario que lleva cada experimento pedido (su nombre, o la misma
+    :class:`Configuracion`) a su resultado.
     """
     procesos = v.entero_positivo("procesos", procesos)
-    configs = {(e if isinstance(e, str) else "_"): _configuracion(e) for e in experimentos}
+    configs = {e: _configuracion(e) for e in experimentos}
     huella, sha_datos = huella_codigo(), d.sha256(d.ruta_mnist())
     carpeta = carpeta_cache()
     resultados: dict[str, dict[str, Any]] = {}

@@ -169,3 +169,14 @@ def test_varios_procesos_y_luego_cache(cache, request):
     local = experimentos.ejecutar("cap1_30_s2", usar_cache=False)
     assert local["predicciones"] == paralelo["cap1_30_s2"]["predicciones"]
     assert local["por_epoca"] == paralelo["cap1_30_s2"]["por_epoca"]
+
+
+def test_varias_configuraciones_sueltas_no_se_pisan(tmp_path, monkeypatch):
+    """Cada Configuracion suelta es su propia clave del resultado: ninguna tapa a otra."""
+    monkeypatch.setenv("CODIGO_CACHE", str(tmp_path))
+    monkeypatch.delenv("CODIGO_RAPIDO", raising=False)
+    a = experimentos.Configuracion(tipo="azar", semilla=1)
+    b = experimentos.Configuracion(tipo="azar", semilla=2)
+    r = experimentos.ejecutar_varios([a, b], procesos=1)
+    assert set(r) == {a, b}
+    assert r[a]["predicciones"] != r[b]["predicciones"]
