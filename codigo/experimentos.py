@@ -16,6 +16,7 @@ Variables de entorno:
 from __future__ import annotations
 
 import concurrent.futures
+import contextlib
 import dataclasses
 import hashlib
 import json
@@ -252,21 +253,45 @@ def ejecutar_varios(
         # Los más largos primero: así los dos procesos terminan a la vez y no uno mucho después.
         pendientes = dict(sorted(pendientes.items(), key=lambda par: -_costo_estimado(par[1][0])))
         n = min(procesos, len(pendientes))
-        if n == 1:
-            calculados = {nombre: entrenar(c) for nombre, (c, _) in pendientes.items()}
-        else:
-            contexto = multiprocessing.get_context("spawn")
-            with concurrent.futures.ProcessPoolExecutor(n, mp_context=contexto) as grupo:
-                futuros = {nombre: grupo.submit(entrenar, c) for nombre, (c, _) in pendientes.items()}
-                calculados = {nombre: f.result() for nombre, f in futuros.items()}
         carpeta.mkdir(parents=True, exist_ok=True)
-        for nombre, resultado in calculados.items():
-            ruta = pendientes[nombre][1]
-            temporal = ruta.with_suffix(f".{os.getpid()}.tmp")
-            temporal.write_text(json.dumps(resultado), encoding="utf-8")
-            temporal.replace(ruta)  # atómico: nunca queda un JSON a medias
-            resultados[nombre] = resultado
+        if n == 1:
+            for nombre, (config, ruta) in pendientes.items():
+                resultados[nombre] = _guardar(ruta, entrenar(config))
+        else:
+            # Cada proceso con un solo hilo de BLAS: dos procesos en dos núcleos, sin que sus
+            # hilos se peleen por ellos. Cada resultado se guarda en cuanto termina.
+            contexto = multiprocessing.get_context("spawn")
+            with _blas_de_un_hilo(), concurrent.futures.ProcessPoolExecutor(n, mp_context=contexto) as grupo:
+                futuros = {grupo.submit(entrenar, config): (nombre, ruta)
+                           for nombre, (config, ruta) in pendientes.items()}
+                for futuro in concurrent.futures.as_completed(futuros):
+                    nombre, ruta = futuros[futuro]
+                    resultados[nombre] = _guardar(ruta, futuro.result())
     return {nombre: resultados[nombre] for nombre in configs}
+
+
+def _guardar(ruta: Path, resultado: dict[str, Any]) -> dict[str, Any]:
+    """Escribe ``resultado`` en ``ruta`` de forma atómica (nunca queda un JSON a medias)."""
+    temporal = ruta.with_suffix(f".{os.getpid()}.tmp")
+    temporal.write_text(json.dumps(resultado), encoding="utf-8")
+    temporal.replace(ruta)
+    return resultado
+
+
+@contextlib.contextmanager
+def _blas_de_un_hilo():
+    """Mientras dura, los procesos nuevos heredan un solo hilo de BLAS/OpenMP."""
+    variables = ("OPENBLAS_NUM_THREADS", "OMP_NUM_THREADS", "MKL_NUM_THREADS")
+    antes = {v: os.environ.get(v) for v in variables}
+    os.environ.update({v: "1" for v in variables})
+    try:
+        yield
+    finally:
+        for variable, valor in antes.items():
+            if valor is None:
+                os.environ.pop(variable, None)
+            else:
+                os.environ[variable] = valor
 
 
 def _costo_estimado(config: Configuracion) -> float:
