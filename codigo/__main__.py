@@ -164,10 +164,7 @@ def _entero_no_negativo(texto: str) -> int:
 
 
 def _real_positivo(texto: str) -> float:
-    try:
-        x = float(texto)
-    except ValueError:
-        raise argparse.ArgumentTypeError(f"se esperaba un número real; se recibió {texto!r}.") from None
+    x = _real(texto)
     if not math.isfinite(x) or x <= 0:
         raise argparse.ArgumentTypeError(f"se esperaba un número real positivo y finito; se recibió {texto!r}.")
     return x
@@ -443,6 +440,11 @@ class _ErrorSalida(Exception):
     """Un error después de entrenar (p. ej., no se pudo guardar la red): código de salida 1."""
 
 
+def _avisar(texto: str) -> None:
+    """Escribe una línea de progreso en la salida de errores (la estándar es solo para el JSON)."""
+    print(texto, file=sys.stderr, flush=True)
+
+
 def _entrenar(args: argparse.Namespace) -> dict[str, Any]:
     if args.red == "mejorada":
         return _entrenar_mejorada(args)
@@ -452,16 +454,15 @@ def _entrenar(args: argparse.Namespace) -> dict[str, Any]:
                            tam_mini_lote=args.mini_lote, eta=args.eta, semilla=args.semilla,
                            n_entrenamiento=args.n_entrenamiento)
     n = args.n_entrenamiento or N_ENTRENAMIENTO
-    print(f"Entrenando la red {list(config.capas)} con {n} imágenes: {config.epocas} épocas, "
-          f"mini-lote de {config.tam_mini_lote}, η = {config.eta}, semilla {config.semilla}.",
-          file=sys.stderr, flush=True)
+    _avisar(f"Entrenando la red {list(config.capas)} con {n} imágenes: {config.epocas} épocas, "
+            f"mini-lote de {config.tam_mini_lote}, η = {config.eta}, semilla {config.semilla}.")
     contador = iter(range(1, config.epocas + 1))
     ancho = len(str(config.epocas))
 
     def al_terminar_epoca(registro: dict[str, Any]) -> None:
-        print(f"época {next(contador):>{ancho}}/{config.epocas}: exactitud en prueba "
-              f"{100 * registro['exactitud']:6.2f} % ({registro['aciertos']} / 10000), "
-              f"{registro['segundos']:.2f} s", file=sys.stderr, flush=True)
+        _avisar(f"época {next(contador):>{ancho}}/{config.epocas}: exactitud en prueba "
+                f"{100 * registro['exactitud']:6.2f} % ({registro['aciertos']} / 10000), "
+                f"{registro['segundos']:.2f} s")
 
     resultado = entrenar(config, al_terminar_epoca=al_terminar_epoca)
     return {
@@ -515,15 +516,12 @@ def _entrenar_mejorada(args: argparse.Namespace) -> dict[str, Any]:
     evaluacion, prueba = getattr(mnist, config.evaluacion), mnist.prueba
     nombre_ev, n_ev = _NOMBRES_EVALUACION[config.evaluacion], len(evaluacion.y)
 
-    def avisar(texto: str) -> None:
-        print(texto, file=sys.stderr, flush=True)
-
     regularizacion = f"λ = {config.lmbda:g} ({config.regularizacion or 'ninguna'})"
-    avisar(f"Entrenando la red mejorada {list(config.capas)} con {n} imágenes: hasta {config.epocas} "
-           f"época{'' if config.epocas == 1 else 's'}, mini-lote de {config.tam_mini_lote}, η = {config.eta:g}, costo {config.costo}, "
-           f"activación {config.activacion}, inicialización {config.inicializacion}, {regularizacion}, "
-           f"abandono {config.abandono:g}, momento {config.momento:g}, semilla {config.semilla}; "
-           f"cada época se evalúa en {nombre_ev}.")
+    _avisar(f"Entrenando la red mejorada {list(config.capas)} con {n} imágenes: hasta {config.epocas} "
+            f"época{'' if config.epocas == 1 else 's'}, mini-lote de {config.tam_mini_lote}, η = {config.eta:g}, costo {config.costo}, "
+            f"activación {config.activacion}, inicialización {config.inicializacion}, {regularizacion}, "
+            f"abandono {config.abandono:g}, momento {config.momento:g}, semilla {config.semilla}; "
+            f"cada época se evalúa en {nombre_ev}.")
     ancho = len(str(config.epocas))
 
     def al_terminar_epoca(registro: dict[str, Any]) -> None:
@@ -539,7 +537,7 @@ def _entrenar_mejorada(args: argparse.Namespace) -> dict[str, Any]:
         if config.paciencia_eta is not None:
             partes.append(f"η = {registro['eta']:g}")
         partes.append(f"{registro['segundos']:.2f} s")
-        avisar(", ".join(partes))
+        _avisar(", ".join(partes))
 
     red = RedMejorada(list(config.capas), costo=config.costo, activacion=config.activacion,
                       inicializacion=config.inicializacion, semilla=config.semilla)
@@ -549,20 +547,20 @@ def _entrenar_mejorada(args: argparse.Namespace) -> dict[str, Any]:
                 datos_evaluacion=(evaluacion.x, evaluacion.y), al_terminar_epoca=al_terminar_epoca,
                 **{f"monitorear_{curva}": True for curva in config.monitorear})
     if h.motivo_parada == "parada_temprana":
-        avisar(f"Parada temprana: {_epocas_seguidas(config.parada_temprana)} sin mejorar la exactitud en "
-               f"{nombre_ev} (la mejor fue la de la época {h.mejor_epoca}).")
+        _avisar(f"Parada temprana: {_epocas_seguidas(config.parada_temprana)} sin mejorar la exactitud en "
+                f"{nombre_ev} (la mejor fue la de la época {h.mejor_epoca}).")
     elif h.motivo_parada == "eta_minima":
-        avisar(f"η bajó a {h.eta[-1] / 2:g}, la η inicial entre 128: fin del entrenamiento "
-               f"(la mejor exactitud en {nombre_ev} fue la de la época {h.mejor_epoca}).")
+        _avisar(f"η bajó a {h.eta[-1] / 2:g}, la η inicial entre 128: fin del entrenamiento "
+                f"(la mejor exactitud en {nombre_ev} fue la de la época {h.mejor_epoca}).")
     aciertos = red.evaluar(prueba.x, prueba.y)
-    avisar(f"Exactitud en prueba de la red de la época {h.epocas}: {100 * aciertos / len(prueba.y):.2f} % "
-           f"({aciertos} / {len(prueba.y)}).")
+    _avisar(f"Exactitud en prueba de la red de la época {h.epocas}: {100 * aciertos / len(prueba.y):.2f} % "
+            f"({aciertos} / {len(prueba.y)}).")
     if args.guardar is not None:
         try:
             red.guardar(args.guardar)
         except (ValueError, OSError) as error:
             raise _ErrorSalida(f"no se pudo guardar la red en «{args.guardar}»: {error}") from None
-        avisar(f"Red guardada en «{args.guardar}».")
+        _avisar(f"Red guardada en «{args.guardar}».")
     curvas = h.como_dict()
     return {
         "config": {clave: config.como_dict()[clave] for clave in _CAMPOS_MEJORADA},
@@ -589,12 +587,9 @@ def _entrenar_mejorada(args: argparse.Namespace) -> dict[str, Any]:
 def _rendimiento(args: argparse.Namespace) -> dict[str, Any]:
     from codigo import rendimiento
 
-    def avisar(texto: str) -> None:
-        print(texto, file=sys.stderr, flush=True)
-
     resultado = rendimiento.medir(epocas_matricial=args.epocas_matricial, epocas_bucle=args.epocas_bucle,
-                                  semilla=args.semilla, avisar=avisar)
-    print(rendimiento.resumen(resultado), file=sys.stderr, flush=True)
+                                  semilla=args.semilla, avisar=_avisar)
+    _avisar(rendimiento.resumen(resultado))
     return resultado
 
 

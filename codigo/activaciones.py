@@ -10,6 +10,8 @@ from __future__ import annotations
 
 import numpy as np
 
+from codigo import validacion as v
+
 
 class Activacion:
     """Una función de activación ``a = f(z)`` aplicada elemento a elemento, con su derivada."""
@@ -103,24 +105,4 @@ def obtener_activacion(activacion: str | Activacion) -> Activacion:
     ValueError
         Si el nombre no corresponde a ninguna activación conocida.
     """
-    if isinstance(activacion, Activacion):
-        return activacion
-    if isinstance(activacion, type) and issubclass(activacion, Activacion):
-        raise TypeError(
-            f"«activacion» debe ser un nombre o un objeto; se recibió la clase {activacion.__name__}. "
-            f"Usa {activacion.__name__}() o el nombre «{activacion.nombre}»."
-        )
-    if not isinstance(activacion, str):
-        raise TypeError(
-            f"«activacion» debe ser un nombre ({_lista(ACTIVACIONES)}) o un objeto Activacion; "
-            f"se recibió {activacion!r} (de tipo {type(activacion).__name__})."
-        )
-    if activacion not in ACTIVACIONES:
-        raise ValueError(
-            f"«activacion» desconocida: «{activacion}»; se espera una de {_lista(ACTIVACIONES)}."
-        )
-    return ACTIVACIONES[activacion]()
-
-
-def _lista(opciones: dict[str, object]) -> str:
-    return ", ".join(f"«{nombre}»" for nombre in opciones)
+    return v.nombre_u_objeto("activacion", activacion, ACTIVACIONES, Activacion, femenino=True)

@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import numpy as np
 
+from codigo import validacion as v
 from codigo.activaciones import Sigmoide
 
 _sigmoide = Sigmoide()
@@ -166,19 +167,4 @@ def obtener_costo(costo: str | Costo) -> Costo:
     ValueError
         Si el nombre no corresponde a ningún costo conocido.
     """
-    if isinstance(costo, Costo):
-        return costo
-    opciones = ", ".join(f"«{nombre}»" for nombre in COSTOS)
-    if isinstance(costo, type) and issubclass(costo, Costo):
-        raise TypeError(
-            f"«costo» debe ser un nombre o un objeto; se recibió la clase {costo.__name__}. "
-            f"Usa {costo.__name__}() o el nombre «{costo.nombre}»."
-        )
-    if not isinstance(costo, str):
-        raise TypeError(
-            f"«costo» debe ser un nombre ({opciones}) o un objeto Costo; "
-            f"se recibió {costo!r} (de tipo {type(costo).__name__})."
-        )
-    if costo not in COSTOS:
-        raise ValueError(f"«costo» desconocido: «{costo}»; se espera uno de {opciones}.")
-    return COSTOS[costo]()
+    return v.nombre_u_objeto("costo", costo, COSTOS, Costo)

@@ -123,13 +123,13 @@ def expandir(x: np.ndarray, y: np.ndarray, desplazamientos: bool = True,
     imagenes = _imagenes("x", x)
     n = len(imagenes)
     y = _etiquetas_enteras("y", y, n)
-    desplazamientos = _booleano("desplazamientos", desplazamientos)
+    desplazamientos = v.booleano("desplazamientos", desplazamientos)
     angulos = [_real_finito(f"angulos[{i}]", a) for i, a in enumerate(_lista("angulos", angulos))]
-    rotaciones_al_azar = _entero_no_negativo("rotaciones_al_azar", rotaciones_al_azar)
+    rotaciones_al_azar = v.entero_no_negativo("rotaciones_al_azar", rotaciones_al_azar)
     max_grados = _real_finito("max_grados", max_grados)
     if max_grados < 0:
         raise ValueError(f"«max_grados» debe ser ≥ 0; se recibió {max_grados}.")
-    rng = np.random.default_rng(_entero_no_negativo("semilla", semilla))
+    rng = np.random.default_rng(v.entero_no_negativo("semilla", semilla))
     tam_bloque = v.entero_positivo("tam_bloque", tam_bloque)
 
     copias = 1 + 4 * desplazamientos + len(angulos) + rotaciones_al_azar
@@ -231,27 +231,12 @@ def _entero_acotado(nombre: str, valor: object, lado: int) -> int:
     return int(valor)
 
 
-def _entero_no_negativo(nombre: str, valor: object) -> int:
-    """Un entero (no booleano) mayor o igual que cero."""
-    if isinstance(valor, bool) or not isinstance(valor, numbers.Integral):
-        raise TypeError(f"«{nombre}» debe ser un entero ≥ 0; se recibió {valor!r}.")
-    if valor < 0:
-        raise ValueError(f"«{nombre}» debe ser un entero ≥ 0; se recibió {valor}.")
-    return int(valor)
-
-
 def _real_finito(nombre: str, valor: object) -> float:
     if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
         raise TypeError(f"«{nombre}» debe ser un número real (grados); se recibió {valor!r}.")
     if not math.isfinite(valor):
         raise ValueError(f"«{nombre}» debe ser un número finito; se recibió {valor}.")
     return float(valor)
-
-
-def _booleano(nombre: str, valor: object) -> bool:
-    if not isinstance(valor, (bool, np.bool_)):
-        raise TypeError(f"«{nombre}» debe ser True o False; se recibió {valor!r}.")
-    return bool(valor)
 
 
 def _lista(nombre: str, valor: object) -> list:

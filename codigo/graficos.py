@@ -18,8 +18,8 @@ from __future__ import annotations
 
 import io
 import numbers
-from collections.abc import Mapping, Sequence
-from typing import Any
+from collections.abc import Callable, Mapping, Sequence
+from typing import Any, TypeVar
 
 import matplotlib
 import numpy as np
@@ -31,6 +31,8 @@ from matplotlib.ticker import FuncFormatter, MaxNLocator
 
 from codigo import validacion as v
 from codigo.red import sigmoide
+
+_V = TypeVar("_V")
 
 # --- Estilo ---------------------------------------------------------------------------------
 
@@ -1085,6 +1087,7 @@ def _real_no_negativo(nombre: str, valor: object) -> float:
 
 
 def _diccionario_no_vacio(nombre: str, valor: object, que: str) -> Mapping:
+    """Un diccionario con al menos una entrada y solo textos como nombres; ``que`` dice qué contiene."""
     if not isinstance(valor, Mapping):
         raise TypeError(f"«{nombre}» debe ser un diccionario {que}; se recibió {v._describir(valor)}.")
     if not valor:
@@ -1093,6 +1096,17 @@ def _diccionario_no_vacio(nombre: str, valor: object, que: str) -> Mapping:
         if not isinstance(clave, str):
             raise TypeError(f"Los nombres de «{nombre}» deben ser textos; se recibió {clave!r}.")
     return valor
+
+
+def _diccionario_validado(nombre: str, valor: object, que: str,
+                          validar: Callable[[str, Any], _V]) -> dict[str, _V]:
+    """Como :func:`_diccionario_no_vacio`, con cada valor pasado por ``validar``.
+
+    ``validar`` recibe el nombre de la entrada para sus mensajes, «nombre['clave']», y el
+    valor; devuelve el valor comprobado (y convertido) o lanza el error.
+    """
+    diccionario = _diccionario_no_vacio(nombre, valor, que)
+    return {clave: validar(f"{nombre}[{clave!r}]", datos) for clave, datos in diccionario.items()}
 
 
 def _potencia_de_diez(x: float) -> str:
@@ -1278,8 +1292,7 @@ def barras_tiempos(segundos: Mapping[str, float], unidad: str = "segundos por é
     TypeError, ValueError
         Si ``segundos`` está vacío o algún valor no es un real positivo.
     """
-    segundos = _diccionario_no_vacio("segundos", segundos, "nombre → segundos")
-    valores = {nombre: v.real_positivo(f"segundos[{nombre!r}]", s) for nombre, s in segundos.items()}
+    valores = _diccionario_validado("segundos", segundos, "nombre → segundos", v.real_positivo)
     if not isinstance(unidad, str):
         raise TypeError(f"«unidad» debe ser un texto; se recibió {v._describir(unidad)}.")
     nombres = list(valores)
@@ -1318,19 +1331,26 @@ def _serie_c3(nombre: str, valores: object) -> np.ndarray:
     return serie
 
 
-def _curvas_c3(nombre: str, curvas: object, porcentaje: bool = False) -> dict[str, np.ndarray]:
-    """Un diccionario no vacío nombre → serie; si ``porcentaje``, cada valor es una fracción en [0, 1]."""
-    curvas = _diccionario_no_vacio(nombre, curvas, "nombre → lista de valores por época")
-    limpias: dict[str, np.ndarray] = {}
-    for clave, valores in curvas.items():
-        if not isinstance(clave, str):
-            raise TypeError(f"Los nombres de «{nombre}» deben ser textos; se recibió {clave!r}.")
-        serie = _serie_c3(f"{nombre}[{clave!r}]", valores)
-        if porcentaje:
-            for i, a in enumerate(serie):
-                _fraccion(f"{nombre}[{clave!r}][{i}]", float(a))
-        limpias[clave] = serie
-    return limpias
+def _fracciones_c3(nombre: str, valores: object) -> np.ndarray:
+    """Como :func:`_serie_c3`, con cada valor una fracción en [0, 1] (una exactitud)."""
+    serie = _serie_c3(nombre, valores)
+    for i, a in enumerate(serie):
+        _fraccion(f"{nombre}[{i}]", float(a))
+    return serie
+
+
+def _numero_c3(nombre: str, valor: object) -> float:
+    """Un número real finito, comprobado como una serie de un solo valor."""
+    return float(_serie_c3(nombre, [valor])[0])
+
+
+def _curvas_c3(nombre: str, curvas: object, porcentaje: bool = False,
+               que: str = "nombre → lista de valores por época") -> dict[str, np.ndarray]:
+    """Un diccionario no vacío nombre → serie; si ``porcentaje``, cada valor es una fracción en [0, 1].
+
+    ``que`` describe el diccionario en los mensajes de error.
+    """
+    return _diccionario_validado(nombre, curvas, que, _fracciones_c3 if porcentaje else _serie_c3)
 
 
 def _historial_c3(nombre: str, historial: object, curvas: Sequence[str]) -> dict[str, np.ndarray]:
@@ -1418,24 +1438,25 @@ def neurona_aprendiendo(casos: Mapping[str, Mapping[str, Sequence[float]]]) -> F
 
 
 def _casos_neurona(nombre: str, casos: object, claves: Sequence[str]) -> dict[str, dict[str, np.ndarray]]:
-    casos = _diccionario_no_vacio(nombre, casos, "nombre → {" + ", ".join(f'"{c}": [...]' for c in claves) + "}")
-    limpios: dict[str, dict[str, np.ndarray]] = {}
-    for caso, datos in casos.items():
-        if not isinstance(caso, str):
-            raise TypeError(f"Los nombres de «{nombre}» deben ser textos; se recibió {caso!r}.")
-        if not isinstance(datos, Mapping):
-            raise TypeError(f"«{nombre}[{caso!r}]» debe ser un diccionario con {list(claves)}; "
-                            f"se recibió {v._describir(datos)}.")
-        faltan = [c for c in claves if c not in datos]
-        if faltan:
-            raise ValueError(f"A «{nombre}[{caso!r}]» le faltan las claves {faltan}.")
-        series = {c: _serie_c3(f"{nombre}[{caso!r}][{c!r}]", datos[c]) for c in claves}
-        largos = {len(s) for s in series.values()}
-        if len(largos) != 1:
-            raise ValueError(f"Las listas de «{nombre}[{caso!r}]» deben tener la misma longitud "
-                             f"(una por época); se recibieron {[len(s) for s in series.values()]}.")
-        limpios[caso] = series
-    return limpios
+    """Nombre del caso → :func:`_caso_neurona` de cada caso."""
+    que = "nombre → {" + ", ".join(f'"{c}": [...]' for c in claves) + "}"
+    return _diccionario_validado(nombre, casos, que,
+                                 lambda nombre_caso, datos: _caso_neurona(nombre_caso, datos, claves))
+
+
+def _caso_neurona(nombre: str, datos: object, claves: Sequence[str]) -> dict[str, np.ndarray]:
+    """Un diccionario con las series ``claves`` de una neurona, todas de la misma longitud."""
+    if not isinstance(datos, Mapping):
+        raise TypeError(f"«{nombre}» debe ser un diccionario con {list(claves)}; "
+                        f"se recibió {v._describir(datos)}.")
+    faltan = [c for c in claves if c not in datos]
+    if faltan:
+        raise ValueError(f"A «{nombre}» le faltan las claves {faltan}.")
+    series = {c: _serie_c3(f"{nombre}[{c!r}]", datos[c]) for c in claves}
+    if len({len(s) for s in series.values()}) != 1:
+        raise ValueError(f"Las listas de «{nombre}» deben tener la misma longitud "
+                         f"(una por época); se recibieron {[len(s) for s in series.values()]}.")
+    return series
 
 
 def animacion_neurona(casos: Mapping[str, Mapping[str, Sequence[float]]], identificador: str = "neurona",
@@ -1787,12 +1808,8 @@ def comparar_curvas(curvas: Mapping[str, Sequence[float]], eje_y: str, porcentaj
     desde = _entero_en_rango("desde_epoca", desde_epoca, 1, n_max)
     referencias: dict[str, float] = {}
     if publicado is not None:
-        publicado = _diccionario_no_vacio("publicado", publicado, "nombre → cifra publicada")
-        for nombre, valor in publicado.items():
-            if not isinstance(nombre, str):
-                raise TypeError(f"Los nombres de «publicado» deben ser textos; se recibió {nombre!r}.")
-            referencias[nombre] = (_fraccion(f"publicado[{nombre!r}]", valor) if porcentaje
-                                   else float(_serie_c3(f"publicado[{nombre!r}]", [valor])[0]))
+        referencias = _diccionario_validado("publicado", publicado, "nombre → cifra publicada",
+                                            _fraccion if porcentaje else _numero_c3)
     if escala_log and any(np.any(s[desde - 1:] <= 0) for s in limpias.values()):
         raise ValueError("Con «escala_log» todos los valores dibujados deben ser positivos.")
     factor = 100.0 if porcentaje else 1.0
@@ -1890,12 +1907,7 @@ def histogramas_z(muestras: Mapping[str, np.ndarray], saturacion: float = 4.0) -
     -------
     matplotlib.figure.Figure
     """
-    muestras = _diccionario_no_vacio("muestras", muestras, "nombre → valores de z")
-    limpias = {}
-    for nombre, z in muestras.items():
-        if not isinstance(nombre, str):
-            raise TypeError(f"Los nombres de «muestras» deben ser textos; se recibió {nombre!r}.")
-        limpias[nombre] = _serie_c3(f"muestras[{nombre!r}]", z)
+    limpias = _curvas_c3("muestras", muestras, que="nombre → valores de z")
     saturacion = _real_no_negativo("saturacion", saturacion)
     with matplotlib.rc_context(ESTILO):
         fig = _nueva_figura(3.0)
@@ -2013,17 +2025,7 @@ def calendario_y_parada(historiales: Mapping[str, Mapping[str, Any]], nombre_eva
     -------
     matplotlib.figure.Figure
     """
-    historiales = _diccionario_no_vacio("historiales", historiales, "nombre → historial")
-    series = {}
-    for nombre, h in historiales.items():
-        if not isinstance(nombre, str):
-            raise TypeError(f"Los nombres de «historiales» deben ser textos; se recibió {nombre!r}.")
-        s = _historial_c3(f"historiales[{nombre!r}]", h, ("exactitud_evaluacion", "eta"))
-        for i, a in enumerate(s["exactitud_evaluacion"]):
-            _fraccion(f"historiales[{nombre!r}]['exactitud_evaluacion'][{i}]", float(a))
-        if np.any(s["eta"] <= 0):
-            raise ValueError(f"«historiales[{nombre!r}]['eta']» debe tener solo valores positivos.")
-        series[nombre] = s
+    series = _diccionario_validado("historiales", historiales, "nombre → historial", _historial_calendario)
     n_max = max(len(s["eta"]) for s in series.values())
     with matplotlib.rc_context(ESTILO):
         fig = _nueva_figura(4.6)
@@ -2045,6 +2047,15 @@ def calendario_y_parada(historiales: Mapping[str, Mapping[str, Any]], nombre_eva
         ax_eta.set_ylabel("η")
         _eje_epocas(ax_eta, n_max)
         return _terminar(fig)
+
+
+def _historial_calendario(nombre: str, historial: object) -> dict[str, np.ndarray]:
+    """La exactitud de evaluación (fracciones) y la η (positivas) de un historial."""
+    series = _historial_c3(nombre, historial, ("exactitud_evaluacion", "eta"))
+    _fracciones_c3(f"{nombre}['exactitud_evaluacion']", series["exactitud_evaluacion"])
+    if np.any(series["eta"] <= 0):
+        raise ValueError(f"«{nombre}['eta']» debe tener solo valores positivos.")
+    return series
 
 
 def activaciones_ocultas() -> Figure:

@@ -126,7 +126,7 @@ class RedMejorada:
         self.costo = obtener_costo(costo)
         self.activacion = obtener_activacion(activacion)
         self.inicializacion = _opcion("inicializacion", inicializacion, INICIALIZACIONES)
-        self.semilla = _entero_no_negativo("semilla", semilla)
+        self.semilla = v.entero_no_negativo("semilla", semilla)
         self.dtype = v.tipo_real("dtype", dtype)
         self.rng = np.random.default_rng(self.semilla)  # pesos iniciales y barajado
         # Sesgos N(0, 1); pesos N(0, 1) divididos por √n_entrada si la inicialización es «normalizada».
@@ -179,7 +179,7 @@ class RedMejorada:
         L2: (λ / 2n) Σ w²; L1: (λ / n) Σ |w|, con n el tamaño del conjunto de entrenamiento.
         Los sesgos no se regularizan.
         """
-        lmbda = _real_no_negativo("lmbda", lmbda)
+        lmbda = v.real_no_negativo("lmbda", lmbda)
         regularizacion = _opcion("regularizacion", regularizacion, REGULARIZACIONES)
         if lmbda == 0:
             return 0.0
@@ -212,7 +212,7 @@ class RedMejorada:
         """
         x = v.lote_de_entradas("x", x, self.tamanos[0])
         y = v.etiquetas("y", y, len(x), self.tamanos[-1])
-        lmbda = _real_no_negativo("lmbda", lmbda)
+        lmbda = v.real_no_negativo("lmbda", lmbda)
         if lmbda > 0 and n_entrenamiento is None:
             raise ValueError(
                 "«n_entrenamiento» hace falta cuando lmbda > 0: la penalización se divide por "
@@ -318,7 +318,7 @@ class RedMejorada:
         epocas = v.entero_positivo("epocas", epocas)
         tam_mini_lote = v.entero_positivo("tam_mini_lote", tam_mini_lote)
         eta = v.real_positivo("eta", eta)
-        lmbda = _real_no_negativo("lmbda", lmbda)
+        lmbda = v.real_no_negativo("lmbda", lmbda)
         regularizacion = _opcion("regularizacion", regularizacion, REGULARIZACIONES)
         _regularizacion_coherente(lmbda, regularizacion)
         abandono = _fraccion("abandono", abandono)
@@ -333,7 +333,7 @@ class RedMejorada:
         if parada_temprana is not None:
             parada_temprana = v.entero_positivo("parada_temprana", parada_temprana)
         monitorear = {
-            nombre: _booleano(f"monitorear_{nombre}", valor) for nombre, valor in (
+            nombre: v.booleano(f"monitorear_{nombre}", valor) for nombre, valor in (
                 ("costo_entrenamiento", monitorear_costo_entrenamiento),
                 ("exactitud_entrenamiento", monitorear_exactitud_entrenamiento),
                 ("costo_evaluacion", monitorear_costo_evaluacion),
@@ -606,16 +606,6 @@ def _opcion(nombre: str, valor: object, opciones: tuple) -> Any:
     return valor
 
 
-def _real_no_negativo(nombre: str, valor: object) -> float:
-    """Un número real finito mayor o igual que cero."""
-    if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
-        raise TypeError(f"«{nombre}» debe ser un número real ≥ 0; se recibió {valor!r} "
-                        f"(de tipo {type(valor).__name__}).")
-    if not np.isfinite(valor) or valor < 0:
-        raise ValueError(f"«{nombre}» debe ser un número real ≥ 0 y finito; se recibió {valor}.")
-    return float(valor)
-
-
 def _fraccion(nombre: str, valor: object) -> float:
     """Un número real en el intervalo [0, 1)."""
     if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
@@ -624,24 +614,6 @@ def _fraccion(nombre: str, valor: object) -> float:
     if not 0 <= valor < 1:
         raise ValueError(f"«{nombre}» debe estar en el intervalo [0, 1); se recibió {valor}.")
     return float(valor)
-
-
-def _entero_no_negativo(nombre: str, valor: object) -> int:
-    """Un entero (no booleano) mayor o igual que cero."""
-    if isinstance(valor, bool) or not isinstance(valor, numbers.Integral):
-        raise TypeError(f"«{nombre}» debe ser un entero ≥ 0; se recibió {valor!r} "
-                        f"(de tipo {type(valor).__name__}).")
-    if valor < 0:
-        raise ValueError(f"«{nombre}» debe ser un entero ≥ 0; se recibió {valor}.")
-    return int(valor)
-
-
-def _booleano(nombre: str, valor: object) -> bool:
-    """``True`` o ``False`` (también los de NumPy), nada más."""
-    if not isinstance(valor, (bool, np.bool_)):
-        raise TypeError(f"«{nombre}» debe ser True o False; se recibió {valor!r} "
-                        f"(de tipo {type(valor).__name__}).")
-    return bool(valor)
 
 
 def _par_de_datos(nombre: str, datos: object) -> tuple[Any, Any]:
@@ -653,6 +625,7 @@ def _par_de_datos(nombre: str, datos: object) -> tuple[Any, Any]:
 
 
 def _regularizacion_coherente(lmbda: float, regularizacion: str | None) -> None:
+    """λ > 0 pide un tipo de regularización: con ``regularizacion=None``, λ debe ser 0."""
     if lmbda > 0 and regularizacion is None:
         raise ValueError(f"«lmbda» = {lmbda} pide regularizar, pero «regularizacion» es None; "
                          "usa regularizacion=\"L2\" o \"L1\", o lmbda=0.")

@@ -17,7 +17,6 @@ from __future__ import annotations
 import os
 import platform
 import statistics
-import time
 from collections.abc import Callable
 from typing import Any
 
@@ -63,33 +62,29 @@ class RedBucle:
             al_terminar_epoca: Callable[[dict[str, Any]], None] | None = None) -> dict[str, list]:
         """Entrena como :meth:`codigo.red.Red.sgd` y devuelve el mismo historial.
 
-        Baraja con el mismo generador y en el mismo orden que ``Red``; la única diferencia
-        es que cada mini-lote se procesa ejemplo por ejemplo.
+        Es el mismo bucle de épocas, literalmente: se ejecuta el código de ``Red.sgd`` sobre
+        esta red, que tiene lo único que ese bucle usa (``tamanos``, ``dtype``, ``rng``,
+        :meth:`actualizar_mini_lote` y :meth:`evaluar`). Así baraja con el mismo generador
+        y en el mismo orden que ``Red``, y la única diferencia es que cada mini-lote se
+        procesa ejemplo por ejemplo.
         """
-        x = v.lote_de_entradas("x", x, self.tamanos[0]).astype(self.dtype, copy=False)
-        y = v.etiquetas("y", y, len(x), self.tamanos[-1])
-        epocas = v.entero_positivo("epocas", epocas)
-        tam_mini_lote = v.entero_positivo("tam_mini_lote", tam_mini_lote)
-        eta = v.real_positivo("eta", eta)
-        salidas = np.eye(self.tamanos[-1], dtype=self.dtype)[y]
-        historial: dict[str, list] = {"segundos": [], "aciertos": [], "exactitud": []}
-        for _ in range(epocas):
-            inicio = time.perf_counter()
-            orden = self.rng.permutation(len(x))
-            for k in range(0, len(x), tam_mini_lote):
-                lote = orden[k:k + tam_mini_lote]
-                self.actualizar_mini_lote(x[lote], salidas[lote], eta)
-            historial["segundos"].append(time.perf_counter() - inicio)
-            if datos_prueba is not None:
-                aciertos = self.evaluar(*datos_prueba)
-                historial["aciertos"].append(aciertos)
-                historial["exactitud"].append(aciertos / len(datos_prueba[1]))
-            if al_terminar_epoca is not None:
-                al_terminar_epoca({clave: valores[-1] for clave, valores in historial.items() if valores})
-        return historial
+        return Red.sgd(self, x, y, epocas, tam_mini_lote, eta,  # type: ignore[arg-type]
+                       datos_prueba=datos_prueba, al_terminar_epoca=al_terminar_epoca)
 
     def actualizar_mini_lote(self, x: np.ndarray, y: np.ndarray, eta: float) -> None:
         """Un paso de gradiente: ``x`` e ``y`` tienen un ejemplo por fila, como en ``Red``."""
+        nabla_b, nabla_w = self.gradiente_sumado(x, y)
+        paso = eta / len(x)
+        for w, b, nw, nb in zip(self.w, self.b, nabla_w, nabla_b):
+            w -= paso * nw
+            b -= paso * nb
+
+    def gradiente_sumado(self, x: np.ndarray, y: np.ndarray) -> tuple[list, list]:
+        """La suma de los gradientes de los ejemplos de ``x`` e ``y`` (uno por fila), de uno en uno.
+
+        Devuelve ``(nabla_b, nabla_w)``, con las formas de ``b`` (vectores columna) y ``w``:
+        lo mismo que ``Red.retropropagacion(x, y)``, calculado con un bucle.
+        """
         nabla_b = [np.zeros_like(b) for b in self.b]
         nabla_w = [np.zeros_like(w) for w in self.w]
         for x_i, y_i in zip(x, y):  # ejemplo por ejemplo
@@ -97,10 +92,7 @@ class RedBucle:
             for nb, nw, dnb, dnw in zip(nabla_b, nabla_w, delta_nabla_b, delta_nabla_w):
                 nb += dnb
                 nw += dnw
-        paso = eta / len(x)
-        for w, b, nw, nb in zip(self.w, self.b, nabla_w, nabla_b):
-            w -= paso * nw
-            b -= paso * nb
+        return nabla_b, nabla_w
 
     def retropropagacion(self, x: np.ndarray, y: np.ndarray) -> tuple[list, list]:
         """Gradiente de C_x = ‖y − a‖² / 2 para un solo ejemplo (vectores columna)."""
@@ -145,13 +137,7 @@ def comparar_gradientes(tamanos: list[int] | None = None, tam_mini_lote: int = 1
     matricial = Red(tamanos, semilla=semilla, dtype=np.float64)
     bucle = RedBucle.copia_de(matricial)
     nabla_b, nabla_w = matricial.retropropagacion(x, y)
-    suma_b = [np.zeros_like(b) for b in bucle.b]
-    suma_w = [np.zeros_like(w) for w in bucle.w]
-    for x_i, y_i in zip(x, y):
-        db, dw = bucle.retropropagacion(x_i.reshape(-1, 1), y_i.reshape(-1, 1))
-        for sb, sw, db_l, dw_l in zip(suma_b, suma_w, db, dw):
-            sb += db_l
-            sw += dw_l
+    suma_b, suma_w = bucle.gradiente_sumado(x, y)
     errores = [np.max(np.abs(m.ravel() - r.ravel())) / max(np.max(np.abs(r)), 1e-300)
                for m, r in zip(nabla_b + nabla_w, suma_b + suma_w)]
     return float(max(errores))

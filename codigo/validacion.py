@@ -8,15 +8,24 @@ recibió y lo que se espera. Nada se transmite (*broadcast*) ni se recorta en si
 from __future__ import annotations
 
 import numbers
-from collections.abc import Sequence
+from collections.abc import Mapping, Sequence
+from typing import TypeVar
 
 import numpy as np
+
+
+_T = TypeVar("_T")
+
+
+def _con_tipo(valor: object) -> str:
+    """El valor tal como se escribe en Python y su tipo: «2.5 (de tipo float)»."""
+    return f"{valor!r} (de tipo {type(valor).__name__})"
 
 
 def _describir(valor: object) -> str:
     if isinstance(valor, np.ndarray):
         return f"un arreglo de forma {valor.shape} y tipo {valor.dtype}"
-    return f"{valor!r} (de tipo {type(valor).__name__})"
+    return _con_tipo(valor)
 
 
 def entero_positivo(nombre: str, valor: object) -> int:
@@ -28,6 +37,15 @@ def entero_positivo(nombre: str, valor: object) -> int:
     return int(valor)
 
 
+def entero_no_negativo(nombre: str, valor: object) -> int:
+    """Un entero (no booleano) mayor o igual que cero, como una semilla o un número de copias."""
+    if isinstance(valor, bool) or not isinstance(valor, numbers.Integral):
+        raise TypeError(f"«{nombre}» debe ser un entero ≥ 0; se recibió {_con_tipo(valor)}.")
+    if valor < 0:
+        raise ValueError(f"«{nombre}» debe ser un entero ≥ 0; se recibió {valor}.")
+    return int(valor)
+
+
 def real_positivo(nombre: str, valor: object) -> float:
     """Un número real finito mayor que cero."""
     if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
@@ -35,6 +53,76 @@ def real_positivo(nombre: str, valor: object) -> float:
     if not np.isfinite(valor) or valor <= 0:
         raise ValueError(f"«{nombre}» debe ser un número real positivo y finito; se recibió {valor}.")
     return float(valor)
+
+
+def real_no_negativo(nombre: str, valor: object) -> float:
+    """Un número real finito mayor o igual que cero, como el parámetro de regularización λ."""
+    if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
+        raise TypeError(f"«{nombre}» debe ser un número real ≥ 0; se recibió {_con_tipo(valor)}.")
+    if not np.isfinite(valor) or valor < 0:
+        raise ValueError(f"«{nombre}» debe ser un número real ≥ 0 y finito; se recibió {valor}.")
+    return float(valor)
+
+
+def booleano(nombre: str, valor: object) -> bool:
+    """``True`` o ``False`` (también los booleanos de NumPy), nada más: ni 0 ni 1 ni textos."""
+    if not isinstance(valor, (bool, np.bool_)):
+        raise TypeError(f"«{nombre}» debe ser True o False; se recibió {_con_tipo(valor)}.")
+    return bool(valor)
+
+
+def nombre_u_objeto(nombre: str, valor: object, registro: Mapping[str, type[_T]], clase: type[_T],
+                    femenino: bool = False) -> _T:
+    """Un objeto de ``clase`` dado tal cual o por su nombre en ``registro``.
+
+    Sirve para los argumentos que se eligen por nombre u objeto, como el costo
+    (:data:`codigo.costos.COSTOS`) o la activación (:data:`codigo.activaciones.ACTIVACIONES`).
+
+    Parameters
+    ----------
+    nombre
+        Nombre del argumento, para los mensajes (``"costo"``).
+    valor
+        Un objeto de ``clase`` (se devuelve el mismo) o un nombre de ``registro``.
+    registro
+        Nombre → subclase de ``clase`` con atributo ``nombre``; se crea un objeto nuevo de
+        la subclase sin argumentos.
+    clase
+        La clase base que deben tener los objetos.
+    femenino
+        Si el argumento es femenino, para la concordancia del mensaje: «activación
+        desconocida», «una de»; si no, «costo desconocido», «uno de».
+
+    Returns
+    -------
+    object
+        El objeto de ``clase`` (el mismo, si ya lo era).
+
+    Raises
+    ------
+    TypeError
+        Si no es ni un nombre ni un objeto de ``clase`` (por ejemplo, una subclase en
+        lugar de un objeto suyo).
+    ValueError
+        Si el nombre no está en ``registro``.
+    """
+    if isinstance(valor, clase):
+        return valor
+    opciones = ", ".join(f"«{clave}»" for clave in registro)
+    if isinstance(valor, type) and issubclass(valor, clase):
+        raise TypeError(
+            f"«{nombre}» debe ser un nombre o un objeto; se recibió la clase {valor.__name__}. "
+            f"Usa {valor.__name__}() o el nombre «{getattr(valor, 'nombre', '')}»."
+        )
+    if not isinstance(valor, str):
+        raise TypeError(
+            f"«{nombre}» debe ser un nombre ({opciones}) o un objeto {clase.__name__}; "
+            f"se recibió {_con_tipo(valor)}."
+        )
+    if valor not in registro:
+        o = "a" if femenino else "o"
+        raise ValueError(f"«{nombre}» desconocid{o}: «{valor}»; se espera un{o} de {opciones}.")
+    return registro[valor]()
 
 
 def tipo_real(nombre: str, valor: object) -> np.dtype:
