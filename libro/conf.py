@@ -63,7 +63,7 @@ extensions = [
 
 exclude_patterns = ["_build", "locale", "**.ipynb_checkpoints", "Thumbs.db", ".DS_Store"]
 templates_path = ["_templates"]
-html_static_path = ["_static"]
+html_static_path: list[str] = []  # sin estáticos propios; MathJax se añade abajo
 
 # --- MyST y ejecución -------------------------------------------------------------------
 myst_enable_extensions = ["amsmath", "dollarmath", "colon_fence", "deflist", "substitution"]

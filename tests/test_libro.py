@@ -476,3 +476,28 @@ def test_el_libro_se_reejecuta_solo_si_cambia_el_codigo(minilibro, tmp_path):
     nada = construir(raiz / "libro", salida)
     assert "Executing notebook" not in nada.log
     assert len(_cache_jupyter(raiz)) == len(caches) + 1
+
+
+def test_lo_que_conf_py_necesita_esta_en_git():
+    """Un clon nuevo solo tiene lo que git guarda: cada carpeta relativa que conf.py declara
+    (estáticos, plantillas, catálogos) debe tener archivos versionados, o el libro no se construye
+    (git no guarda carpetas vacías)."""
+    import ast
+
+    raiz = Path(__file__).resolve().parent.parent
+    versionados = subprocess.run(["git", "ls-files", "libro"], cwd=raiz, capture_output=True,
+                                 text=True, check=True).stdout.split()
+    arbol = ast.parse((raiz / "libro" / "conf.py").read_text(encoding="utf-8"))
+    declaradas = []
+    for nodo in ast.walk(arbol):
+        if isinstance(nodo, (ast.Assign, ast.AnnAssign)) and isinstance(nodo.value, ast.List):
+            objetivos = nodo.targets if isinstance(nodo, ast.Assign) else [nodo.target]
+            nombres = {t.id for t in objetivos if isinstance(t, ast.Name)}
+            if nombres & {"html_static_path", "templates_path", "locale_dirs", "html_extra_path"}:
+                declaradas += [e.value for e in nodo.value.elts
+                               if isinstance(e, ast.Constant) and isinstance(e.value, str)]
+    assert "_templates" in declaradas  # la prueba de verdad lee conf.py
+    for carpeta in declaradas:
+        prefijo = f"libro/{carpeta.rstrip('/')}/"
+        assert any(a.startswith(prefijo) for a in versionados), (
+            f"conf.py declara la carpeta {carpeta!r}, pero git no guarda nada en {prefijo}")
