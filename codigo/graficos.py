@@ -1374,6 +1374,17 @@ def _identificador_html(nombre: str, valor: object) -> str:
     return valor
 
 
+def _texto_alternativo(alt: object) -> str:
+    """El texto alternativo de una figura interactiva, escapado para un atributo HTML."""
+    from html import escape
+
+    if not isinstance(alt, str):
+        raise TypeError(f"«alt» debe ser un texto; se recibió {v._describir(alt)}.")
+    if not alt.strip():
+        raise ValueError("«alt» no puede estar vacío: describe lo que muestra la figura.")
+    return escape(" ".join(alt.split()), quote=True)
+
+
 def _con_menos(x: float, decimales: int) -> str:
     """Un número con ``decimales`` decimales y signo menos tipográfico (−0.316)."""
     return f"{x:.{decimales}f}".replace("-", "\u2212")
@@ -1459,8 +1470,15 @@ def _caso_neurona(nombre: str, datos: object, claves: Sequence[str]) -> dict[str
     return series
 
 
+ALT_ANIMACION_NEURONA = ("Animación interactiva: la salida y el costo de cada neurona según la época, con "
+                         "un botón para reproducir, un deslizador de épocas y una tabla con el peso, el "
+                         "sesgo, la salida y el costo en la época elegida.")
+ALT_SOFTMAX = ("Figura interactiva de una capa softmax: un deslizador para cada entrada ponderada z_j y "
+               "una barra con el valor de cada activación a_j; debajo, su suma, que siempre vale 1.")
+
+
 def animacion_neurona(casos: Mapping[str, Mapping[str, Sequence[float]]], identificador: str = "neurona",
-                      duracion: float = 6.0) -> str:
+                      duracion: float = 6.0, alt: str = ALT_ANIMACION_NEURONA) -> str:
     """Animación interactiva (HTML, SVG y JavaScript propios) de neuronas que aprenden.
 
     Dibuja, como :func:`neurona_aprendiendo`, la salida y el costo de cada caso época a
@@ -1478,6 +1496,9 @@ def animacion_neurona(casos: Mapping[str, Mapping[str, Sequence[float]]], identi
         animación de una misma página.
     duracion
         Segundos que tarda la reproducción completa.
+    alt
+        Texto alternativo (no vacío) para quien no ve la figura: va en el ``aria-label`` del
+        bloque (``role="group"``) y en la descripción (``<desc>``) del SVG.
 
     Returns
     -------
@@ -1490,6 +1511,7 @@ def animacion_neurona(casos: Mapping[str, Mapping[str, Sequence[float]]], identi
     if len(series) > len(CICLO_COLORES):
         raise ValueError(f"«casos» admite a lo sumo {len(CICLO_COLORES)} casos; se recibieron {len(series)}.")
     ident = _identificador_html("identificador", identificador)
+    alt = _texto_alternativo(alt)
     duracion = _real_no_negativo("duracion", duracion)
     if duracion == 0:
         raise ValueError("«duracion» debe ser mayor que 0 segundos.")
@@ -1509,9 +1531,10 @@ def animacion_neurona(casos: Mapping[str, Mapping[str, Sequence[float]]], identi
         return arr + (alto_panel - arr - aba) * (1 - np.asarray(valor) / tope)
 
     partes = [f'<svg viewBox="0 0 {2 * ancho_panel:g} {alto_panel:g}" width="100%" role="img" '
-              f'aria-labelledby="{ident}-titulo" style="max-width:{2 * ancho_panel * 1.45:g}px;display:block;'
+              f'aria-labelledby="{ident}-titulo" aria-describedby="{ident}-desc" style="max-width:{2 * ancho_panel * 1.45:g}px;display:block;'
               f'font-family:{FUENTE},sans-serif;font-size:12px">'
-              f'<title id="{ident}-titulo">Salida y costo de cada neurona según la época</title>']
+              f'<title id="{ident}-titulo">Salida y costo de cada neurona según la época</title>'
+              f'<desc id="{ident}-desc">{alt}</desc>']
     marcas_x = MaxNLocator(nbins=5, integer=True).tick_values(0, n)
     for panel, (rotulo, tope) in enumerate((("salida a", 1.0), ("costo C", c_tope))):
         x0, x1 = px(0, panel), px(n, panel)
@@ -1616,14 +1639,14 @@ def animacion_neurona(casos: Mapping[str, Mapping[str, Sequence[float]]], identi
   deslizador.addEventListener("input", function () { parar(); mostrar(Number(deslizador.value)); });
   mostrar(d.n);
 })();""" % {"id": _json_en_script(ident), "datos": _json_en_script(datos)}
-    return (f'<div id="{ident}" class="rn-interactivo" style="background:#fff;color:{TINTA};'
-            f'padding:.6em;border:1px solid {GRIS_CLARO};border-radius:4px;text-align:left;'
+    return (f'<div id="{ident}" class="rn-interactivo" role="group" aria-label="{alt}" '
+            f'style="background:#fff;color:{TINTA};padding:.6em;border:1px solid {GRIS_CLARO};border-radius:4px;text-align:left;'
             f'font-family:{FUENTE},sans-serif">'
             f"{''.join(partes)}{controles}{tabla}</div><script>{guion_js}</script>")
 
 
 def softmax_interactiva(z: Sequence[float], identificador: str = "softmax", z_min: float = -6.0,
-                        z_max: float = 6.0) -> str:
+                        z_max: float = 6.0, alt: str = ALT_SOFTMAX) -> str:
     """Una capa softmax con un deslizador por cada entrada ponderada ``z_j`` (HTML y JavaScript propios).
 
     Al mover un deslizador se recalculan en el navegador las activaciones
@@ -1640,6 +1663,9 @@ def softmax_interactiva(z: Sequence[float], identificador: str = "softmax", z_mi
         instancia de una misma página.
     z_min, z_max
         Extremos de los deslizadores.
+    alt
+        Texto alternativo (no vacío) para quien no ve la figura: va en el ``aria-label`` del
+        bloque (``role="group"``).
 
     Returns
     -------
@@ -1652,6 +1678,7 @@ def softmax_interactiva(z: Sequence[float], identificador: str = "softmax", z_mi
     if not 2 <= len(z) <= 10:
         raise ValueError(f"«z» debe tener entre 2 y 10 valores; se recibieron {len(z)}.")
     ident = _identificador_html("identificador", identificador)
+    alt = _texto_alternativo(alt)
     for nombre, valor in (("z_min", z_min), ("z_max", z_max)):
         if isinstance(valor, bool) or not isinstance(valor, numbers.Real) or not np.isfinite(valor):
             raise TypeError(f"«{nombre}» debe ser un número real finito; se recibió {v._describir(valor)}.")
@@ -1698,8 +1725,8 @@ def softmax_interactiva(z: Sequence[float], identificador: str = "softmax", z_mi
   for (var j = 1; j <= n; j++) el("-z" + j).addEventListener("input", actualizar);
   actualizar();
 })();""" % {"id": _json_en_script(ident), "n": len(z)}
-    return (f'<div id="{ident}" class="rn-interactivo" style="background:#fff;color:{TINTA};'
-            f'padding:.6em .8em;border:1px solid {GRIS_CLARO};border-radius:4px;max-width:40em;'
+    return (f'<div id="{ident}" class="rn-interactivo" role="group" aria-label="{alt}" '
+            f'style="background:#fff;color:{TINTA};padding:.6em .8em;border:1px solid {GRIS_CLARO};border-radius:4px;max-width:40em;'
             f'margin:0 auto;text-align:left;font-family:{FUENTE},sans-serif">'
             f'<p id="{ident}-ayuda" style="margin:0 0 .4em 0">Mueve los deslizadores de las entradas '
             f"ponderadas z<sub>j</sub>; las barras muestran las activaciones a<sub>j</sub> de la capa softmax.</p>"

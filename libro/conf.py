@@ -177,6 +177,8 @@ RESTOS_EN_INGLES = {
     'title="Toggle secondary sidebar"': 'title="Mostrar u ocultar el contenido de la página"',
     'aria-label="Main"': 'aria-label="Índice del libro"',
     'aria-label="Page"': 'aria-label="Contenido de la página"',
+    # El <summary> de las celdas plegadas (hide-input, hide-output…) que escribe myst-nb.
+    'aria-label="Toggle hidden content"': 'aria-label="Mostrar u ocultar contenido"',
 }
 
 # --- HTML -----------------------------------------------------------------------------------
