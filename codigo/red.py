@@ -41,7 +41,7 @@ class Red:
 
     def __init__(self, tamanos: list[int], semilla: int = 0, dtype: type = np.float32) -> None:
         self.tamanos = v.tamanos_de_capas(tamanos)
-        self.rng = np.random.default_rng(semilla)
+        self.rng = np.random.default_rng(v.entero_no_negativo("semilla", semilla))
         self.dtype = v.tipo_real("dtype", dtype)
         # Pesos y sesgos iniciales con distribución normal N(0, 1).
         self.b = [self.rng.standard_normal(n).astype(self.dtype) for n in self.tamanos[1:]]
@@ -73,11 +73,11 @@ class Red:
         x = v.lote_de_entradas("x", x, self.tamanos[0])
         y = v.etiquetas("y", y, len(x), n_salida)
         epocas = v.entero_positivo("epocas", epocas)
-        tam_mini_lote = v.entero_positivo("tam_mini_lote", tam_mini_lote)
+        tam_mini_lote = v.tam_mini_lote(tam_mini_lote, len(x))
         eta = v.real_positivo("eta", eta)
         if datos_prueba is not None:
-            x_p = v.lote_de_entradas("datos_prueba[0]", datos_prueba[0], self.tamanos[0])
-            y_p = v.etiquetas("datos_prueba[1]", datos_prueba[1], len(x_p), n_salida)
+            x_p, y_p = v.par_de_datos("datos_prueba", datos_prueba, self.tamanos[0], n_salida)
+        al_terminar_epoca = v.funcion_o_none("al_terminar_epoca", al_terminar_epoca)
         x = x.astype(self.dtype, copy=False)
         salidas = np.eye(n_salida, dtype=self.dtype)[y]  # etiqueta 3 → (0,0,0,1,0,…)
         historial: dict[str, list] = {"segundos": [], "aciertos": [], "exactitud": []}
@@ -101,6 +101,7 @@ class Red:
 
         w → w − (η/m) Σ_x ∂C_x/∂w, e igual con b; el factor η/m ya viene en los nabla.
         """
+        eta = v.real_positivo("eta", eta)
         nabla_b, nabla_w = self.retropropagacion(x, y, escala=eta / len(x))
         for w, b, nw, nb in zip(self.w, self.b, nabla_w, nabla_b):
             w -= nw

@@ -36,7 +36,7 @@ class RedBucle:
 
     def __init__(self, tamanos: list[int], semilla: int = 0, dtype: type = np.float32) -> None:
         self.tamanos = v.tamanos_de_capas(tamanos)
-        self.rng = np.random.default_rng(semilla)
+        self.rng = np.random.default_rng(v.entero_no_negativo("semilla", semilla))
         self.dtype = v.tipo_real("dtype", dtype)
         # Los mismos sorteos y en el mismo orden que Red: primero los sesgos, luego los pesos.
         self.b = [self.rng.standard_normal(n).astype(self.dtype).reshape(n, 1) for n in self.tamanos[1:]]

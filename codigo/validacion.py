@@ -7,6 +7,7 @@ recibió y lo que se espera. Nada se transmite (*broadcast*) ni se recorta en si
 
 from __future__ import annotations
 
+import math
 import numbers
 from collections.abc import Mapping, Sequence
 from typing import TypeVar
@@ -50,7 +51,7 @@ def real_positivo(nombre: str, valor: object) -> float:
     """Un número real finito mayor que cero."""
     if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
         raise TypeError(f"«{nombre}» debe ser un número real positivo; se recibió {_describir(valor)}.")
-    if not np.isfinite(valor) or valor <= 0:
+    if not math.isfinite(valor) or valor <= 0:
         raise ValueError(f"«{nombre}» debe ser un número real positivo y finito; se recibió {valor}.")
     return float(valor)
 
@@ -126,12 +127,12 @@ def nombre_u_objeto(nombre: str, valor: object, registro: Mapping[str, type[_T]]
 
 
 def tipo_real(nombre: str, valor: object) -> np.dtype:
-    """Un tipo de dato real de NumPy, como ``np.float32`` o ``"float64"``."""
+    """``np.float32`` o ``np.float64`` (también por nombre, ``"float64"``); ni float16 ni longdouble."""
     try:
         tipo = None if valor is None else np.dtype(valor)  # type: ignore[call-overload]
     except TypeError:
         tipo = None
-    if tipo is None or tipo.kind != "f":
+    if tipo is None or tipo.name not in ("float32", "float64"):
         raise TypeError(f"«{nombre}» debe ser un tipo real (float32 o float64); se recibió {valor!r}.")
     return tipo
 
@@ -153,10 +154,13 @@ def tamanos_de_capas(valor: object) -> tuple[int, ...]:
 
 def lote_de_entradas(nombre: str, x: object, n_entrada: int) -> np.ndarray:
     """Un arreglo real 2-D de forma ``(n, n_entrada)``: un ejemplo por fila, sin NaN."""
-    if not isinstance(x, np.ndarray):
+    if type(x) is not np.ndarray:
+        pista = ""
+        if isinstance(x, np.ndarray):  # np.matrix, arreglos enmascarados: no se comportan igual
+            pista = f" Se recibió la subclase {type(x).__name__}; conviértela con np.asarray(x)."
         raise TypeError(
             f"«{nombre}» debe ser un arreglo de NumPy de forma (n, {n_entrada}); "
-            f"se recibió {_describir(x)}."
+            f"se recibió {_describir(x)}.{pista}"
         )
     if x.dtype.kind != "f":
         raise TypeError(
@@ -219,9 +223,53 @@ def mini_lote(x: object, y: object, n_entrada: int, n_salida: int) -> None:
     formas (no recorre los datos buscando NaN; eso lo hace :func:`lote_de_entradas` una vez
     por época). Si algo falla, da el mismo mensaje detallado que las demás comprobaciones.
     """
-    if (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.dtype.kind == "f"
+    if (type(x) is np.ndarray and type(y) is np.ndarray and x.dtype.kind == "f"
             and y.dtype.kind == "f" and x.ndim == 2 and x.shape[0] > 0 and x.shape[1] == n_entrada
             and y.shape == (x.shape[0], n_salida)):
         return
     lote_de_entradas("x", x, n_entrada)
     salidas_deseadas("y", y, len(x), n_salida)  # type: ignore[arg-type]
+
+
+def tam_mini_lote(valor: object, n: int) -> int:
+    """Un entero positivo que no pase de ``n``, el número de ejemplos de entrenamiento."""
+    valor = entero_positivo("tam_mini_lote", valor)
+    if valor > n:
+        raise ValueError(
+            f"«tam_mini_lote» = {valor} es mayor que el número de ejemplos de entrenamiento ({n}); "
+            f"se espera un entero entre 1 y {n}."
+        )
+    return valor
+
+
+def par_de_datos(nombre: str, datos: object, n_entrada: int, n_clases: int) -> tuple[np.ndarray, np.ndarray]:
+    """Un par ``(x, y)`` (tupla, lista o :class:`codigo.datos.Particion`) de entradas y etiquetas.
+
+    Devuelve ``x`` comprobado con :func:`lote_de_entradas` e ``y`` con :func:`etiquetas`.
+    """
+    if isinstance(datos, (str, bytes)) or not isinstance(datos, (tuple, list)) or len(datos) != 2:
+        largo = f" de largo {len(datos)}" if isinstance(datos, (tuple, list)) else ""
+        raise TypeError(f"«{nombre}» debe ser un par (x, y) de entradas y etiquetas; "
+                        f"se recibió un {type(datos).__name__}{largo}.")
+    x = lote_de_entradas(f"{nombre}[0]", datos[0], n_entrada)
+    return x, etiquetas(f"{nombre}[1]", datos[1], len(x), n_clases)
+
+
+def funcion_o_none(nombre: str, valor: _T) -> _T:
+    """Algo que se pueda llamar (una función) o ``None``."""
+    if valor is not None and not callable(valor):
+        raise TypeError(f"«{nombre}» debe ser una función o None; se recibió {_con_tipo(valor)}.")
+    return valor
+
+
+def etiquetas_en_rango(nombre: str, y: np.ndarray, n_clases: int) -> None:
+    """Comprobación barata (min y max) de que las etiquetas enteras están en ``0 … n_clases − 1``.
+
+    Sin ella, una etiqueta −1 tomaría en silencio la última clase al indexar.
+    """
+    menor, mayor = int(y.min()), int(y.max())
+    if menor < 0 or mayor >= n_clases:
+        raise ValueError(
+            f"«{nombre}» debe contener enteros entre 0 y {n_clases - 1}; "
+            f"se encontró el intervalo {menor} … {mayor}."
+        )

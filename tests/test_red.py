@@ -243,3 +243,71 @@ def test_red_bucle_misma_trayectoria_en_float64(mnist):
         np.testing.assert_allclose(w, wb, rtol=0, atol=1e-10)
     assert matricial.evaluar(mnist.prueba.x[:500], mnist.prueba.y[:500]) == bucle.evaluar(
         mnist.prueba.x[:500], mnist.prueba.y[:500])
+
+
+# ------------------------------------------------ entradas malas que antes pasaban
+
+@pytest.mark.parametrize("semilla, error", [(-1, ValueError), (1.5, TypeError), ("a", TypeError),
+                                            (None, TypeError), (True, TypeError)])
+def test_semilla_invalida(semilla, error):
+    with pytest.raises(error, match=r"«semilla» debe ser un entero ≥ 0; se recibió"):
+        Red([4, 2], semilla=semilla)
+    with pytest.raises(error, match=r"«semilla» debe ser un entero ≥ 0"):
+        RedBucle([4, 2], semilla=semilla)
+
+
+@pytest.mark.parametrize("dtype", [np.float16, "float16", np.longdouble])
+def test_dtype_que_no_es_float32_ni_float64(dtype):
+    if np.dtype(dtype) == np.float64:  # en algunas plataformas longdouble es float64
+        pytest.skip("longdouble es float64 aquí")
+    with pytest.raises(TypeError, match=r"«dtype» debe ser un tipo real \(float32 o float64\)"):
+        Red([4, 2], dtype=dtype)
+
+
+def _datos(n=6):
+    rng = np.random.default_rng(0)
+    return rng.random((n, 4)).astype(np.float32), rng.integers(0, 2, n)
+
+
+@pytest.mark.parametrize("datos_prueba, patron", [
+    (lambda x, y: (x,), r"«datos_prueba» debe ser un par \(x, y\).*tuple de largo 1"),
+    (lambda x, y: (x, y, y), r"«datos_prueba» debe ser un par \(x, y\).*tuple de largo 3"),
+    (lambda x, y: x, r"«datos_prueba» debe ser un par \(x, y\).*ndarray"),
+    (lambda x, y: "xy", r"«datos_prueba» debe ser un par \(x, y\).*str"),
+])
+def test_sgd_datos_prueba_que_no_son_un_par(datos_prueba, patron):
+    x, y = _datos()
+    red = Red([4, 3, 2])
+    antes = [w.copy() for w in red.w]
+    with pytest.raises(TypeError, match=patron):
+        red.sgd(x, y, 1, 2, 1.0, datos_prueba=datos_prueba(x, y))
+    assert all(np.array_equal(a, w) for a, w in zip(antes, red.w))
+
+
+@pytest.mark.parametrize("funcion", [3, "imprimir", [print]])
+def test_sgd_al_terminar_epoca_no_invocable_falla_antes_de_entrenar(funcion):
+    x, y = _datos()
+    red = Red([4, 3, 2])
+    antes = [w.copy() for w in red.w]
+    with pytest.raises(TypeError, match=r"«al_terminar_epoca» debe ser una función o None; se recibió"):
+        red.sgd(x, y, 1, 2, 1.0, al_terminar_epoca=funcion)
+    assert all(np.array_equal(a, w) for a, w in zip(antes, red.w)), "entrenó antes de fallar"
+
+
+def test_tam_mini_lote_mayor_que_los_ejemplos():
+    x, y = _datos(6)
+    with pytest.raises(ValueError, match=r"«tam_mini_lote» = 7 es mayor que el número de ejemplos "
+                                         r"de entrenamiento \(6\); se espera un entero entre 1 y 6"):
+        Red([4, 3, 2]).sgd(x, y, 1, 7, 1.0)
+    Red([4, 3, 2]).sgd(x, y, 1, 6, 1.0)  # el límite justo vale
+
+
+@pytest.mark.parametrize("eta, error", [(0.0, ValueError), (-1.0, ValueError), (float("nan"), ValueError),
+                                        (float("inf"), ValueError), ("3", TypeError), (None, TypeError)])
+def test_actualizar_mini_lote_eta_invalida(eta, error):
+    x, y = _datos()
+    red = Red([4, 3, 2])
+    antes = [w.copy() for w in red.w]
+    with pytest.raises(error, match=r"«eta» debe ser un número real positivo"):
+        red.actualizar_mini_lote(x, np.eye(2, dtype=np.float32)[y], eta)
+    assert all(np.array_equal(a, w) for a, w in zip(antes, red.w))

@@ -201,3 +201,27 @@ def test_funciones_de_validacion_devuelven_el_valor():
     assert v.tipo_real("dtype", "float32") == np.float32
     x = np.ones((2, 3))
     assert v.lote_de_entradas("x", x, 3) is x
+
+
+@pytest.mark.parametrize("crear", [
+    lambda: np.asmatrix(np.zeros((2, 4))),
+    lambda: np.ma.masked_array(np.zeros((2, 4)), mask=[[0, 1, 0, 0], [0, 0, 0, 0]]),
+])
+def test_subclases_de_ndarray_se_rechazan(red, crear):
+    x = crear()
+    with pytest.raises(TypeError, match=rf"«a» debe ser un arreglo de NumPy.*subclase {type(x).__name__}"
+                                        r".*np\.asarray"):
+        red.prealimentar(x)
+    with pytest.raises(TypeError, match=r"«x» debe ser un arreglo de NumPy.*subclase"):
+        red.retropropagacion(x, np.zeros((2, 2)))
+
+
+def test_funciones_nuevas_devuelven_el_valor():
+    assert v.tam_mini_lote(np.int64(3), 3) == 3
+    assert v.funcion_o_none("f", None) is None and v.funcion_o_none("f", print) is print
+    x, y = np.zeros((2, 4)), np.array([0, 1])
+    xx, yy = v.par_de_datos("d", [x, y], 4, 2)
+    assert xx is x and yy is y
+    v.etiquetas_en_rango("y", y, 2)
+    with pytest.raises(ValueError, match=r"«y» debe contener enteros entre 0 y 1; se encontró el intervalo -1 … 1"):
+        v.etiquetas_en_rango("y", np.array([-1, 1]), 2)
