@@ -316,7 +316,7 @@ class RedMejorada:
         x = v.lote_de_entradas("x", x, n_entrada)
         y = v.etiquetas("y", y, len(x), n_salida)
         epocas = v.entero_positivo("epocas", epocas)
-        tam_mini_lote = v.entero_positivo("tam_mini_lote", tam_mini_lote)
+        tam_mini_lote = v.tam_mini_lote(tam_mini_lote, len(x))
         eta = v.real_positivo("eta", eta)
         lmbda = v.real_no_negativo("lmbda", lmbda)
         regularizacion = _opcion("regularizacion", regularizacion, REGULARIZACIONES)
@@ -346,17 +346,12 @@ class RedMejorada:
             ("paciencia_eta", paciencia_eta is not None),
             ("parada_temprana", parada_temprana is not None)) if valor]
         if datos_evaluacion is not None:
-            x_ev, y_ev = _par_de_datos("datos_evaluacion", datos_evaluacion)
-            x_ev = v.lote_de_entradas("datos_evaluacion[0]", x_ev, n_entrada)
-            y_ev = v.etiquetas("datos_evaluacion[1]", y_ev, len(x_ev), n_salida)
+            x_ev, y_ev = v.par_de_datos("datos_evaluacion", datos_evaluacion, n_entrada, n_salida)
         elif necesita_evaluacion:
             raise ValueError(
                 f"«{necesita_evaluacion[0]}» necesita «datos_evaluacion» = (x, y); no se dieron."
             )
-        if al_terminar_epoca is not None and not callable(al_terminar_epoca):
-            raise TypeError(
-                f"«al_terminar_epoca» debe ser una función o None; se recibió {al_terminar_epoca!r}."
-            )
+        al_terminar_epoca = v.funcion_o_none("al_terminar_epoca", al_terminar_epoca)
 
         x = x.astype(self.dtype, copy=False)
         n = len(x)
@@ -424,6 +419,9 @@ class RedMejorada:
         v → μv − η ∂C/∂p, p → p + v. Con L2 el paso equivale a w → (1 − ηλ/n) w − η∇C₀:
         el decaimiento de pesos.
         """
+        eta = v.real_positivo("eta", eta)
+        regularizacion = _opcion("regularizacion", regularizacion, REGULARIZACIONES)
+        abandono, momento = _fraccion("abandono", abandono), _fraccion("momento", momento)
         if momento > 0 and velocidades is None:
             raise ValueError("«momento» > 0 necesita «velocidades»: una lista de arreglos con las "
                              "formas de self.w + self.b, que empiece en ceros y se conserve entre pasos.")
@@ -450,6 +448,9 @@ class RedMejorada:
         :meth:`retropropagacion` más (λ/n) w (L2) o (λ/n) sgn(w) (L1). Devuelve
         ``(nabla_b, nabla_w)``.
         """
+        lmbda = v.real_no_negativo("lmbda", lmbda)
+        regularizacion = _opcion("regularizacion", regularizacion, REGULARIZACIONES)
+        _regularizacion_coherente(lmbda, regularizacion)
         nabla_b, nabla_w = self.retropropagacion(x, y, mascaras, escala=1.0 / len(x))
         if lmbda > 0:
             for nw, w in zip(nabla_w, self.w):
@@ -500,12 +501,13 @@ class RedMejorada:
     def _comprobar_mini_lote(self, x: object, y: object) -> None:
         """Comprobación barata, para el bucle de entrenamiento: solo tipos y formas.
 
-        No recorre los datos (valores NaN, etiquetas fuera de rango): eso lo hace
-        :meth:`sgd` una vez, antes de empezar. Si algo falla, da el mensaje detallado.
+        No busca NaN en ``x`` (eso lo hace :meth:`sgd` una vez, antes de empezar); de las
+        etiquetas solo mira el mínimo y el máximo. Si algo falla, da el mensaje detallado.
         """
-        if (isinstance(x, np.ndarray) and isinstance(y, np.ndarray) and x.dtype.kind == "f"
+        if (type(x) is np.ndarray and type(y) is np.ndarray and x.dtype.kind == "f"
                 and y.dtype.kind in "iu" and x.ndim == 2 and x.shape[0] > 0
                 and x.shape[1] == self.tamanos[0] and y.shape == (x.shape[0],)):
+            v.etiquetas_en_rango("y", y, self.tamanos[-1])  # si no, −1 sería en silencio la última clase
             return
         x = v.lote_de_entradas("x", x, self.tamanos[0])
         v.etiquetas("y", y, len(x), self.tamanos[-1])
@@ -518,6 +520,7 @@ class RedMejorada:
         modo que la activación esperada no cambia. Cada capa saca sus números de su propio
         generador (``rng_abandono``), derivado de la semilla de la red.
         """
+        m, abandono = v.entero_positivo("m", m), _fraccion("abandono", abandono)
         escala = 1.0 / (1.0 - abandono)
         return [np.where(rng.random((m, n), dtype=self.dtype) >= abandono, escala, 0.0)
                 .astype(self.dtype) for rng, n in zip(self.rng_abandono, self.tamanos[1:-1])]
@@ -552,8 +555,12 @@ class RedMejorada:
             "w": [w.tolist() for w in self.w],
             "b": [b.tolist() for b in self.b],
         }
-        with open(ruta, "w", encoding="utf-8") as archivo:
-            json.dump(contenido, archivo, allow_nan=False)
+        try:
+            with open(ruta, "w", encoding="utf-8") as archivo:
+                json.dump(contenido, archivo, allow_nan=False)
+        except OSError as error:
+            raise ValueError(f"No se puede guardar la red en «{os.fspath(ruta)}»: "
+                             f"{_motivo(error)}. Se espera la ruta de un archivo en una carpeta que exista.") from error
 
     @classmethod
     def cargar(cls, ruta: str | os.PathLike) -> RedMejorada:
@@ -567,8 +574,11 @@ class RedMejorada:
                 contenido = json.load(archivo)
         except FileNotFoundError:
             raise FileNotFoundError(f"No existe el archivo de red «{os.fspath(ruta)}».") from None
-        except json.JSONDecodeError as error:
+        except (json.JSONDecodeError, UnicodeDecodeError) as error:
             raise ValueError(f"«{os.fspath(ruta)}» no es un JSON válido: {error}.") from None
+        except OSError as error:
+            raise ValueError(f"No se puede leer la red de «{os.fspath(ruta)}»: {_motivo(error)}. "
+                             "Se espera la ruta de un archivo JSON escrito por RedMejorada.guardar.") from None
         if not isinstance(contenido, dict) or contenido.get("formato") != FORMATO:
             raise ValueError(
                 f"«{os.fspath(ruta)}» no es una red guardada con RedMejorada.guardar "
@@ -586,7 +596,7 @@ class RedMejorada:
             if not isinstance(valores, list) or len(valores) != len(parametros):
                 raise ValueError(f"«{nombre}» en «{os.fspath(ruta)}» debe tener {len(parametros)} capas.")
             for l, (p, valor) in enumerate(zip(parametros, valores)):
-                arreglo = np.asarray(valor, dtype=red.dtype)
+                arreglo = _numeros_finitos(f"«{nombre}[{l}]» en «{os.fspath(ruta)}»", valor, red.dtype)
                 if arreglo.shape != p.shape:
                     raise ValueError(
                         f"«{nombre}[{l}]» en «{os.fspath(ruta)}» tiene forma {arreglo.shape}; "
@@ -606,6 +616,58 @@ def _opcion(nombre: str, valor: object, opciones: tuple) -> Any:
     return valor
 
 
+def _motivo(error: OSError) -> str:
+    """El motivo de un error del sistema de archivos, en español."""
+    if isinstance(error, IsADirectoryError):
+        return "es una carpeta, no un archivo"
+    if isinstance(error, FileNotFoundError):
+        return "la carpeta no existe"
+    if isinstance(error, PermissionError):
+        return "no hay permiso"
+    return f"error del sistema ({error.strerror or error})"
+
+
+def _aplanar(valor: object):
+    """Los elementos de listas anidadas, uno por uno."""
+    if isinstance(valor, list):
+        for elemento in valor:
+            yield from _aplanar(elemento)
+    else:
+        yield valor
+
+
+def _numeros_finitos(nombre: str, valor: object, dtype: np.dtype) -> np.ndarray:
+    """Listas anidadas de números (no booleanos, no null, no textos) finitos también en ``dtype``."""
+    malos = [e for e in _aplanar(valor) if isinstance(e, bool) or not isinstance(e, (int, float))]
+    if not isinstance(valor, list) or malos:
+        recibido = malos[0] if malos else valor
+        raise ValueError(f"{nombre} debe ser una lista de números; contiene {_describir_json(recibido)}.")
+    try:
+        arreglo = np.array(valor, dtype=np.float64)
+    except OverflowError:
+        raise ValueError(f"{nombre} contiene un entero demasiado grande; se esperan números finitos.") from None
+    except ValueError:
+        raise ValueError(f"{nombre} debe ser una matriz o un vector de números (filas del mismo "
+                         "largo); tiene filas de largos distintos.") from None
+    with np.errstate(over="ignore"):
+        convertido = arreglo.astype(dtype)
+    if not np.all(np.isfinite(convertido)):
+        raise ValueError(f"{nombre} contiene valores NaN, infinitos o que no caben en {dtype.name} "
+                         f"(como {arreglo[~np.isfinite(convertido)][0]!r}); se esperan números finitos.")
+    return convertido
+
+
+def _describir_json(valor: object) -> str:
+    """Un valor leído de JSON, con el nombre que tiene en JSON."""
+    if valor is None:
+        return "null"
+    if isinstance(valor, bool):
+        return "true" if valor else "false"
+    if isinstance(valor, str):
+        return f"el texto {valor!r}"
+    return f"{valor!r} (de tipo {type(valor).__name__})"
+
+
 def _fraccion(nombre: str, valor: object) -> float:
     """Un número real en el intervalo [0, 1)."""
     if isinstance(valor, bool) or not isinstance(valor, numbers.Real):
@@ -614,14 +676,6 @@ def _fraccion(nombre: str, valor: object) -> float:
     if not 0 <= valor < 1:
         raise ValueError(f"«{nombre}» debe estar en el intervalo [0, 1); se recibió {valor}.")
     return float(valor)
-
-
-def _par_de_datos(nombre: str, datos: object) -> tuple[Any, Any]:
-    """Un par ``(x, y)`` (tupla, lista o :class:`codigo.datos.Particion`)."""
-    if isinstance(datos, (str, bytes)) or not isinstance(datos, (tuple, list)) or len(datos) != 2:
-        raise TypeError(f"«{nombre}» debe ser un par (x, y) de entradas y etiquetas; "
-                        f"se recibió {type(datos).__name__}.")
-    return datos[0], datos[1]
 
 
 def _regularizacion_coherente(lmbda: float, regularizacion: str | None) -> None:

@@ -541,3 +541,97 @@ def test_costo_propio_como_objeto() -> None:
     x, y = datos_al_azar(5, 3, 2)
     comparar_gradientes(red.gradiente(x, y), gradiente_numerico(red, lambda: red.costo_total(x, y)))
     assert "cuadratico_rapido" in repr(red)
+
+
+# --------------------------------------------------------------------- entradas malas que antes pasaban
+
+@pytest.mark.parametrize("valor, patron", [
+    (None, r"«w\[0\]».*debe ser una lista de números; contiene null"),
+    (float("nan"), r"«w\[0\]».*NaN, infinitos"),
+    (float("inf"), r"«w\[0\]».*NaN, infinitos"),
+    ("1.5", r"«w\[0\]».*debe ser una lista de números; contiene el texto '1.5'"),
+    (1e300, r"«w\[0\]».*no caben en float32"),
+    (True, r"«w\[0\]».*contiene true"),
+    (10 ** 400, r"«w\[0\]».*entero demasiado grande"),
+])
+def test_cargar_pesos_que_no_son_numeros_finitos(tmp_path, valor, patron) -> None:
+    red = RedMejorada([3, 4, 2])
+    red.guardar(tmp_path / "red.json")
+    contenido = json.loads((tmp_path / "red.json").read_text(encoding="utf-8"))
+    contenido["w"][0][1][2] = valor
+    (tmp_path / "red.json").write_text(json.dumps(contenido), encoding="utf-8")
+    with pytest.raises(ValueError, match=patron):
+        RedMejorada.cargar(tmp_path / "red.json")
+
+
+def test_cargar_capa_que_no_es_lista(tmp_path) -> None:
+    red = RedMejorada([3, 2])
+    red.guardar(tmp_path / "red.json")
+    contenido = json.loads((tmp_path / "red.json").read_text(encoding="utf-8"))
+    contenido["b"][0] = "cero"
+    (tmp_path / "red.json").write_text(json.dumps(contenido), encoding="utf-8")
+    with pytest.raises(ValueError, match=r"«b\[0\]».*debe ser una lista de números; contiene el texto 'cero'"):
+        RedMejorada.cargar(tmp_path / "red.json")
+
+
+def test_guardar_y_cargar_rutas_malas(tmp_path) -> None:
+    red = RedMejorada([3, 2])
+    with pytest.raises(ValueError, match=r"No se puede guardar la red en «.*no_existe.*»: la carpeta no existe"):
+        red.guardar(tmp_path / "no_existe" / "red.json")
+    with pytest.raises(ValueError, match=r"No se puede guardar la red en .*es una carpeta, no un archivo"):
+        red.guardar(tmp_path)
+    with pytest.raises(ValueError, match=r"No se puede leer la red de .*es una carpeta, no un archivo"):
+        RedMejorada.cargar(tmp_path)
+
+
+@pytest.mark.parametrize("etiqueta", [-1, 2, 10])
+@pytest.mark.parametrize("metodo", ["retropropagacion", "gradiente", "actualizar_mini_lote"])
+def test_etiquetas_fuera_de_rango_en_el_mini_lote(metodo, etiqueta) -> None:
+    red = RedMejorada([3, 4, 2])
+    antes = [w.copy() for w in red.w]
+    x = np.zeros((2, 3), dtype=np.float32)
+    y = np.array([0, etiqueta])
+    args = (x, y, 0.5) if metodo == "actualizar_mini_lote" else (x, y)
+    with pytest.raises(ValueError, match=rf"«y» debe contener enteros entre 0 y 1; se encontró el intervalo"):
+        getattr(red, metodo)(*args)
+    assert all(np.array_equal(a, w) for a, w in zip(antes, red.w))
+
+
+@pytest.mark.parametrize("abandono, error", [(1.0, ValueError), (1.5, ValueError), (-0.1, ValueError),
+                                             ("0.5", TypeError)])
+def test_abandono_fuera_de_rango_en_actualizar_y_mascaras(abandono, error) -> None:
+    red = RedMejorada([3, 4, 2])
+    x, y = np.zeros((2, 3), dtype=np.float32), np.array([0, 1])
+    with pytest.raises(error, match=r"«abandono» debe"):
+        red.actualizar_mini_lote(x, y, 0.5, abandono=abandono)
+    with pytest.raises(error, match=r"«abandono» debe"):
+        red.mascaras_abandono(2, abandono)
+
+
+def test_mascaras_abandono_m_invalido() -> None:
+    with pytest.raises(ValueError, match=r"«m» debe ser un entero positivo"):
+        RedMejorada([3, 4, 2]).mascaras_abandono(0, 0.5)
+
+
+@pytest.mark.parametrize("cambio, error, patron", [
+    ({"regularizacion": "foo"}, ValueError, r"«regularizacion» debe ser uno de «L2», «L1», None; se recibió 'foo'"),
+    ({"regularizacion": None, "lmbda": 1.0}, ValueError, r"«lmbda» = 1.0 pide regularizar"),
+    ({"lmbda": -1.0}, ValueError, r"«lmbda» debe ser un número real ≥ 0"),
+    ({"eta": float("nan")}, ValueError, r"«eta» debe ser un número real positivo"),
+    ({"momento": 1.0}, ValueError, r"«momento» debe estar en el intervalo \[0, 1\)"),
+])
+def test_actualizar_mini_lote_opciones_invalidas(cambio, error, patron) -> None:
+    red = RedMejorada([3, 4, 2])
+    args = {"x": np.zeros((2, 3), dtype=np.float32), "y": np.array([0, 1]), "eta": 0.5} | cambio
+    with pytest.raises(error, match=patron):
+        red.actualizar_mini_lote(**args)
+
+
+def test_sgd_tam_mini_lote_y_al_terminar_epoca() -> None:
+    x, y = datos_al_azar(5, 3, 2, dtype=np.float32)
+    with pytest.raises(ValueError, match=r"«tam_mini_lote» = 6 es mayor que el número de ejemplos"):
+        RedMejorada([3, 2]).sgd(x, y, 1, 6, 0.5)
+    with pytest.raises(TypeError, match=r"«al_terminar_epoca» debe ser una función o None"):
+        RedMejorada([3, 2]).sgd(x, y, 1, 2, 0.5, al_terminar_epoca=3)
+    with pytest.raises(TypeError, match=r"«datos_evaluacion» debe ser un par \(x, y\)"):
+        RedMejorada([3, 2]).sgd(x, y, 1, 2, 0.5, datos_evaluacion=(x,))
