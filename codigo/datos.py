@@ -16,6 +16,8 @@ from typing import NamedTuple
 
 import numpy as np
 
+from codigo import validacion as v
+
 SHA256_MNIST = "9317d91b760de71a485ad5bb7cbada870e7a1d2cec7a1fc4301302edcc64fda3"
 """Suma SHA-256 de ``mnist.npz`` (la misma que anota ``datos/LEEME.md``)."""
 
@@ -63,6 +65,11 @@ def ruta_mnist() -> Path:
     error (no se busca en otro sitio a escondidas).
     """
     explicita = os.environ.get("CODIGO_DATOS")
+    if explicita and Path(explicita).is_dir():
+        raise ErrorDatos(
+            f"La variable de entorno CODIGO_DATOS indica {explicita}, que es una carpeta, no un "
+            f"archivo. Corrígela para que apunte al archivo {NOMBRE_ARCHIVO}."
+        )
     if explicita and not Path(explicita).is_file():
         raise ErrorDatos(
             f"La variable de entorno CODIGO_DATOS indica el archivo {explicita}, pero no existe.\n"
@@ -110,11 +117,19 @@ def cargar_mnist(ruta: str | os.PathLike[str] | None = None) -> MNIST:
     ErrorDatos
         Si el archivo falta, está dañado o su SHA-256 no es el esperado.
     """
+    if ruta is not None and not isinstance(ruta, (str, os.PathLike)):
+        raise TypeError(f"«ruta» debe ser la ruta de un archivo (texto o pathlib.Path) o None; "
+                        f"se recibió {ruta!r} (de tipo {type(ruta).__name__}).")
     return _cargar(Path(ruta) if ruta is not None else ruta_mnist())
 
 
 @functools.lru_cache(maxsize=2)
 def _cargar(ruta: Path) -> MNIST:
+    if ruta.is_dir():
+        raise ErrorDatos(
+            f"{ruta} es una carpeta, no un archivo. Indica la ruta del archivo {NOMBRE_ARCHIVO} "
+            "(viene en la carpeta datos/ del repositorio) o llama a cargar_mnist() sin argumentos."
+        )
     if not ruta.is_file():
         raise ErrorDatos(
             f"No existe el archivo de datos {ruta}. Indica la ruta de {NOMBRE_ARCHIVO} "
@@ -143,7 +158,20 @@ def _cargar(ruta: Path) -> MNIST:
 
 
 def vectorizar(y: np.ndarray, n_clases: int = 10, dtype: type = np.float64) -> np.ndarray:
-    """Convierte etiquetas enteras (n,) en vectores *one-hot* de forma (n, n_clases)."""
+    """Convierte etiquetas enteras (n,) en vectores *one-hot* de forma (n, n_clases).
+
+    Raises
+    ------
+    TypeError, ValueError
+        Si ``y`` no es un arreglo 1-D de enteros entre 0 y ``n_clases − 1`` (una etiqueta −1
+        no se toma en silencio como la última clase), o si ``n_clases`` o ``dtype`` no valen.
+    """
+    n_clases = v.entero_positivo("n_clases", n_clases)
+    if not isinstance(y, np.ndarray):
+        raise TypeError(f"«y» debe ser un arreglo de NumPy de etiquetas enteras (0 … {n_clases - 1}); "
+                        f"se recibió {y!r} (de tipo {type(y).__name__}).")
+    y = v.etiquetas("y", y, y.shape[0] if y.ndim else 1, n_clases)
+    dtype = v.tipo_real("dtype", dtype)
     salida = np.zeros((len(y), n_clases), dtype=dtype)
     salida[np.arange(len(y)), y] = 1.0
     return salida

@@ -197,7 +197,7 @@ def etiquetas(nombre: str, y: object, n: int, n_clases: int) -> np.ndarray:
         raise ValueError(
             f"«{nombre}» debe tener forma ({n},), una etiqueta por ejemplo; se recibió forma {y.shape}."
         )
-    if y.min() < 0 or y.max() >= n_clases:
+    if y.size and (y.min() < 0 or y.max() >= n_clases):
         raise ValueError(
             f"«{nombre}» debe contener enteros entre 0 y {n_clases - 1}; "
             f"se encontró el intervalo {int(y.min())} … {int(y.max())}."

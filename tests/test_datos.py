@@ -154,3 +154,40 @@ def test_sin_pickle():
     assert llamadas_load
     for llamada in llamadas_load:
         assert any(kw.arg == "allow_pickle" for kw in llamada.keywords)
+
+
+# --------------------------------------------------------------- entradas malas que antes pasaban
+
+@pytest.mark.parametrize("y, error, patron", [
+    (np.array([3, -1]), ValueError, r"«y» debe contener enteros entre 0 y 9; se encontró el intervalo -1 … 3"),
+    (np.array([10, 0]), ValueError, r"«y» debe contener enteros entre 0 y 9; se encontró el intervalo 0 … 10"),
+    (np.array([1.0, 2.0]), TypeError, r"«y» debe contener enteros \(0 … 9\); se recibió tipo float64"),
+    ([1, 2], TypeError, r"«y» debe ser un arreglo de NumPy de etiquetas enteras.*list"),
+    (np.array([[1, 2]]), ValueError, r"«y» debe tener forma \(1,\)"),
+])
+def test_vectorizar_etiquetas_malas(y, error, patron):
+    with pytest.raises(error, match=patron):
+        datos.vectorizar(y)
+
+
+def test_vectorizar_n_clases_y_dtype():
+    with pytest.raises(ValueError, match=r"«n_clases» debe ser un entero positivo"):
+        datos.vectorizar(np.array([0]), n_clases=0)
+    with pytest.raises(TypeError, match=r"«dtype» debe ser un tipo real"):
+        datos.vectorizar(np.array([0]), dtype=np.int64)
+    assert datos.vectorizar(np.array([], dtype=np.int64)).shape == (0, 10)
+
+
+@pytest.mark.parametrize("ruta", [3, 2.5, b"/tmp/mnist.npz", ["mnist.npz"]])
+def test_cargar_mnist_ruta_de_tipo_malo(ruta):
+    with pytest.raises(TypeError, match=r"«ruta» debe ser la ruta de un archivo \(texto o pathlib.Path\) o None; "
+                                        r"se recibió"):
+        cargar_mnist(ruta)
+
+
+def test_cargar_mnist_de_una_carpeta(tmp_path, monkeypatch):
+    with pytest.raises(ErrorDatos, match=r"es una carpeta, no un archivo"):
+        cargar_mnist(str(tmp_path))
+    monkeypatch.setenv("CODIGO_DATOS", str(tmp_path))
+    with pytest.raises(ErrorDatos, match=r"CODIGO_DATOS indica .* que es una carpeta, no un archivo"):
+        cargar_mnist()
