@@ -31,6 +31,9 @@ import numpy as np
 
 from codigo import datos as d
 from codigo import validacion as v
+from codigo.activaciones import ACTIVACIONES
+from codigo.costos import COSTOS
+from codigo.red_mejorada import INICIALIZACIONES, REGULARIZACIONES
 
 TIPOS = ("red", "mejorada", "svm", "oscuridad", "azar")
 CURVAS = ("costo_entrenamiento", "exactitud_entrenamiento", "costo_evaluacion", "exactitud_evaluacion")
@@ -85,7 +88,39 @@ class Configuracion:
         if self.n_entrenamiento is not None:
             n = v.entero_positivo("n_entrenamiento", self.n_entrenamiento)
             if n > 50_000:
-                raise ValueError(f"«n_entrenamiento» no puede pasar de 50000; se recibió {n}.")
+                raise ValueError(f"«n_entrenamiento» no puede pasar de {v.miles(50_000)}; se recibió {v.miles(n)}.")
+        for nombre, opciones in (("costo", tuple(COSTOS)), ("activacion", tuple(ACTIVACIONES)),
+                                 ("inicializacion", INICIALIZACIONES),
+                                 ("regularizacion", REGULARIZACIONES)):
+            valor = getattr(self, nombre)
+            if not any(valor is o or (isinstance(valor, str) and valor == o) for o in opciones):
+                lista = ", ".join("None" if o is None else f"«{o}»" for o in opciones)
+                raise ValueError(f"«{nombre}» debe ser uno de {lista}; se recibió {valor!r}.")
+        v.real_no_negativo("lmbda", self.lmbda)
+        if self.lmbda > 0 and self.regularizacion is None:
+            raise ValueError(f"«lmbda» = {self.lmbda} pide regularizar, pero «regularizacion» es None; "
+                             "usa regularizacion=\"L2\" o \"L1\", o lmbda=0.")
+        for nombre in ("abandono", "momento"):
+            valor = getattr(self, nombre)
+            if isinstance(valor, bool) or not isinstance(valor, (int, float)):
+                raise TypeError(f"«{nombre}» debe ser un número real en [0, 1); se recibió {valor!r} "
+                                f"(de tipo {type(valor).__name__}).")
+            if not 0 <= valor < 1:
+                raise ValueError(f"«{nombre}» debe estar en el intervalo [0, 1); se recibió {valor}.")
+        for nombre in ("paciencia_eta", "parada_temprana"):
+            if getattr(self, nombre) is not None:
+                v.entero_positivo(nombre, getattr(self, nombre))
+        if self.tipo in ("red", "mejorada") and (self.capas[0] != 784 or self.capas[-1] != 10):
+            raise ValueError(
+                f"«capas» = {list(self.capas)} no sirve para MNIST: la primera capa debe tener 784 "
+                "neuronas (28 × 28 píxeles) y la última 10 (una por dígito), como (784, 30, 10)."
+            )
+        n_imagenes = (self.n_entrenamiento or 50_000) * (5 if self.expansion else 1)
+        if self.tipo in ("red", "mejorada") and self.tam_mini_lote > n_imagenes:
+            raise ValueError(
+                f"«tam_mini_lote» = {self.tam_mini_lote} es mayor que el número de imágenes de "
+                f"entrenamiento ({v.miles(n_imagenes)}); se espera un entero entre 1 y {v.miles(n_imagenes)}."
+            )
 
     def como_dict(self) -> dict[str, Any]:
         return {**dataclasses.asdict(self), "capas": list(self.capas), "monitorear": list(self.monitorear)}

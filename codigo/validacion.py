@@ -18,6 +18,11 @@ import numpy as np
 _T = TypeVar("_T")
 
 
+def miles(n: int) -> str:
+    """Un entero con espacio fino entre grupos de tres cifras, para los mensajes: «50 000»."""
+    return f"{int(n):,}".replace(",", "\u2009")
+
+
 def _con_tipo(valor: object) -> str:
     """El valor tal como se escribe en Python y su tipo: «2.5 (de tipo float)»."""
     return f"{valor!r} (de tipo {type(valor).__name__})"

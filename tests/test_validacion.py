@@ -188,7 +188,24 @@ def test_evaluar_valida(red, datos):
     ({"semilla": -1}, ValueError, r"«semilla» debe ser un entero no negativo"),
     ({"semilla": True}, ValueError, r"«semilla» debe ser un entero no negativo"),
     ({"n_entrenamiento": 0}, ValueError, r"«n_entrenamiento» debe ser un entero positivo"),
-    ({"n_entrenamiento": 60_000}, ValueError, r"«n_entrenamiento» no puede pasar de 50000"),
+    ({"n_entrenamiento": 60_000}, ValueError, "«n_entrenamiento» no puede pasar de 50\u2009000; se recibió 60\u2009000"),
+    ({"costo": "coste"}, ValueError, r"«costo» debe ser uno de «cuadratico», .*; se recibió 'coste'"),
+    ({"activacion": "softplus"}, ValueError, r"«activacion» debe ser uno de «sigmoide».*'softplus'"),
+    ({"inicializacion": "cero"}, ValueError, r"«inicializacion» debe ser uno de «normalizada», «grande»"),
+    ({"regularizacion": "L3"}, ValueError, r"«regularizacion» debe ser uno de «L2», «L1», None; se recibió 'L3'"),
+    ({"lmbda": -0.1}, ValueError, r"«lmbda» debe ser un número real ≥ 0"),
+    ({"lmbda": "5"}, TypeError, r"«lmbda» debe ser un número real ≥ 0"),
+    ({"lmbda": 5.0, "regularizacion": None}, ValueError, r"«lmbda» = 5.0 pide regularizar"),
+    ({"abandono": 1.0}, ValueError, r"«abandono» debe estar en el intervalo \[0, 1\); se recibió 1.0"),
+    ({"abandono": -0.5}, ValueError, r"«abandono» debe estar en el intervalo \[0, 1\)"),
+    ({"momento": 1}, ValueError, r"«momento» debe estar en el intervalo \[0, 1\)"),
+    ({"momento": None}, TypeError, r"«momento» debe ser un número real en \[0, 1\)"),
+    ({"paciencia_eta": 0}, ValueError, r"«paciencia_eta» debe ser un entero positivo"),
+    ({"parada_temprana": 2.5}, TypeError, r"«parada_temprana» debe ser un entero positivo"),
+    ({"capas": (100, 30, 10)}, ValueError, r"«capas» = \[100, 30, 10\] no sirve para MNIST.*784.*10"),
+    ({"capas": (784, 30, 2), "tipo": "mejorada"}, ValueError, r"«capas» = \[784, 30, 2\] no sirve para MNIST"),
+    ({"tam_mini_lote": 200, "n_entrenamiento": 100}, ValueError,
+     r"«tam_mini_lote» = 200 es mayor que el número de imágenes de entrenamiento \(100\)"),
 ])
 def test_configuracion_invalida(cambio, error, patron):
     with pytest.raises(error, match=patron):
@@ -225,3 +242,9 @@ def test_funciones_nuevas_devuelven_el_valor():
     v.etiquetas_en_rango("y", y, 2)
     with pytest.raises(ValueError, match=r"«y» debe contener enteros entre 0 y 1; se encontró el intervalo -1 … 1"):
         v.etiquetas_en_rango("y", np.array([-1, 1]), 2)
+
+
+def test_configuracion_valida_de_otros_tipos_ignora_las_capas():
+    assert Configuracion(tipo="svm", capas=(2, 3)).capas == (2, 3)
+    assert Configuracion(tipo="mejorada", tam_mini_lote=500, n_entrenamiento=100,
+                         expansion="desplazamientos").tam_mini_lote == 500
