@@ -31,6 +31,8 @@ from collections.abc import Iterator, Sequence
 from pathlib import Path
 from typing import Any
 
+from codigo import __version__  # sin NumPy: la ayuda funciona aunque falte
+
 N_PIXELES = 784
 """Neuronas de la capa de entrada para MNIST: una por píxel (28 × 28)."""
 N_DIGITOS = 10
@@ -228,7 +230,7 @@ def _n_entrenamiento(texto: str) -> int:
     n = _entero_positivo(texto)
     if n > N_ENTRENAMIENTO:
         raise argparse.ArgumentTypeError(
-            f"MNIST tiene {N_ENTRENAMIENTO} imágenes de entrenamiento; se pidieron {n}."
+            f"MNIST tiene {miles(N_ENTRENAMIENTO)} imágenes de entrenamiento; se pidieron {miles(n)}."
         )
     return n
 
@@ -277,6 +279,10 @@ def crear_analizador() -> argparse.ArgumentParser:
                "Escribe «%(prog)s ORDEN --help» para ver las opciones de cada orden.",
         formatter_class=_Formato,
     )
+    analizador.add_argument("--version", action="version",
+                            version=f"%(prog)s, versión {__version__} (el paquete codigo del libro "
+                                    "«Redes neuronales y aprendizaje profundo»)",
+                            help="muestra la versión del programa y termina")
     ordenes = analizador.add_subparsers(title="órdenes", dest="orden", metavar="ORDEN", required=True)
 
     entrenar = ordenes.add_parser(
@@ -454,14 +460,15 @@ def _entrenar(args: argparse.Namespace) -> dict[str, Any]:
                            tam_mini_lote=args.mini_lote, eta=args.eta, semilla=args.semilla,
                            n_entrenamiento=args.n_entrenamiento)
     n = args.n_entrenamiento or N_ENTRENAMIENTO
-    _avisar(f"Entrenando la red {list(config.capas)} con {n} imágenes: {config.epocas} épocas, "
+    _avisar(f"Entrenando la red {list(config.capas)} con {_cantidad(n, 'imagen', 'imágenes')}: "
+            f"{_cantidad(config.epocas, 'época', 'épocas')}, "
             f"mini-lote de {config.tam_mini_lote}, η = {config.eta}, semilla {config.semilla}.")
     contador = iter(range(1, config.epocas + 1))
     ancho = len(str(config.epocas))
 
     def al_terminar_epoca(registro: dict[str, Any]) -> None:
         _avisar(f"época {next(contador):>{ancho}}/{config.epocas}: exactitud en prueba "
-                f"{100 * registro['exactitud']:6.2f} % ({registro['aciertos']} / 10000), "
+                f"{100 * registro['exactitud']:6.2f} % ({miles(registro['aciertos'])} / {miles(10_000)}), "
                 f"{registro['segundos']:.2f} s")
 
     resultado = entrenar(config, al_terminar_epoca=al_terminar_epoca)
@@ -486,8 +493,18 @@ _CAMPOS_MEJORADA = ("tipo", "capas", "epocas", "tam_mini_lote", "eta", "semilla"
 _NOMBRES_EVALUACION = {"validacion": "validación", "prueba": "prueba"}
 
 
+def miles(n: int) -> str:
+    """Un entero con espacio fino entre grupos de tres cifras: «50 000» (como validacion.miles)."""
+    return f"{int(n):,}".replace(",", "\u2009")
+
+
+def _cantidad(n: int, singular: str, plural: str) -> str:
+    """«1 imagen», «50 000 imágenes»: el número (con espacio fino de miles) y el sustantivo concordado."""
+    return f"{miles(n)} {singular if n == 1 else plural}"
+
+
 def _epocas_seguidas(n: int) -> str:
-    return "1 época" if n == 1 else f"{n} épocas seguidas"
+    return "1 época" if n == 1 else f"{miles(n)} épocas seguidas"
 
 
 def _finitos(valores: list[float]) -> list[float | None]:
@@ -517,8 +534,8 @@ def _entrenar_mejorada(args: argparse.Namespace) -> dict[str, Any]:
     nombre_ev, n_ev = _NOMBRES_EVALUACION[config.evaluacion], len(evaluacion.y)
 
     regularizacion = f"λ = {config.lmbda:g} ({config.regularizacion or 'ninguna'})"
-    _avisar(f"Entrenando la red mejorada {list(config.capas)} con {n} imágenes: hasta {config.epocas} "
-            f"época{'' if config.epocas == 1 else 's'}, mini-lote de {config.tam_mini_lote}, η = {config.eta:g}, costo {config.costo}, "
+    _avisar(f"Entrenando la red mejorada {list(config.capas)} con {_cantidad(n, 'imagen', 'imágenes')}: "
+            f"hasta {_cantidad(config.epocas, 'época', 'épocas')}, mini-lote de {config.tam_mini_lote}, η = {config.eta:g}, costo {config.costo}, "
             f"activación {config.activacion}, inicialización {config.inicializacion}, {regularizacion}, "
             f"abandono {config.abandono:g}, momento {config.momento:g}, semilla {config.semilla}; "
             f"cada época se evalúa en {nombre_ev}.")
@@ -527,7 +544,7 @@ def _entrenar_mejorada(args: argparse.Namespace) -> dict[str, Any]:
     def al_terminar_epoca(registro: dict[str, Any]) -> None:
         exactitud = registro["exactitud_evaluacion"]
         partes = [f"época {registro['epoca']:>{ancho}}/{config.epocas}: exactitud en {nombre_ev} "
-                  f"{100 * exactitud:6.2f} % ({round(exactitud * n_ev)} / {n_ev})"]
+                  f"{100 * exactitud:6.2f} % ({miles(round(exactitud * n_ev))} / {miles(n_ev)})"]
         if "costo_entrenamiento" in registro:
             partes.append(f"costo en entrenamiento {registro['costo_entrenamiento']:.4f}")
         if "exactitud_entrenamiento" in registro:
@@ -554,7 +571,7 @@ def _entrenar_mejorada(args: argparse.Namespace) -> dict[str, Any]:
                 f"(la mejor exactitud en {nombre_ev} fue la de la época {h.mejor_epoca}).")
     aciertos = red.evaluar(prueba.x, prueba.y)
     _avisar(f"Exactitud en prueba de la red de la época {h.epocas}: {100 * aciertos / len(prueba.y):.2f} % "
-            f"({aciertos} / {len(prueba.y)}).")
+            f"({miles(aciertos)} / {miles(len(prueba.y))}).")
     if args.guardar is not None:
         try:
             red.guardar(args.guardar)

@@ -226,7 +226,7 @@ def resumen(resultado: dict[str, Any]) -> str:
         for i in range(epocas_comunes)
     )
     return "\n".join([
-        f"Red {r['capas']}, {r['n_entrenamiento']} imágenes, mini-lote de {r['tam_mini_lote']}, "
+        f"Red {r['capas']}, {v.miles(r['n_entrenamiento'])} imágenes, mini-lote de {r['tam_mini_lote']}, "
         f"η = {r['eta']}, semilla {r['semilla']}, {r['dtype']}.",
         f"  matricial (codigo.red.Red): {r['segundos_por_epoca_matricial']:.3f} s por época "
         f"(mediana de {len(r['segundos_matricial'])}; la mejor, {min(r['segundos_matricial']):.3f} s)",

@@ -69,7 +69,7 @@ def test_entrenar_en_proceso_es_determinista(capsys):
     (["entrenar", "--capas"], "argumento --capas: se esperaba al menos un valor"),
     (["entrenar", "--epocas"], "argumento --epocas: se esperaba un valor"),
     (["entrenar", "--semilla", "-1"], "argumento --semilla: se esperaba un entero mayor o igual que 0"),
-    (["entrenar", "--n-entrenamiento", "50001"], "MNIST tiene 50000 imágenes de entrenamiento"),
+    (["entrenar", "--n-entrenamiento", "50001"], "MNIST tiene 50\u2009000 imágenes de entrenamiento; se pidieron 50\u2009001"),
     (["entrenar", "--n-entrenamiento", "0"], "argumento --n-entrenamiento: se esperaba un entero positivo"),
     (["entrenar", "--epocaz", "3"], "argumentos desconocidos: --epocaz 3"),
     (["entrenar", "extra"], "argumentos desconocidos: extra"),
@@ -117,7 +117,7 @@ def test_ayuda_en_espanol(capsys, orden):
 def test_ayuda_general_lista_las_ordenes(python, entorno, tmp_path):
     r = ejecutar(python, entorno, tmp_path, "--help")
     assert r.returncode == 0 and r.stderr == ""
-    assert r.stdout.startswith("uso: python -m codigo [-h] ORDEN")
+    assert r.stdout.startswith("uso: python -m codigo [-h] [--version] ORDEN")
     assert "usage:" not in r.stdout and "show this help" not in r.stdout
     assert "órdenes:" in r.stdout and "entrenar" in r.stdout and "rendimiento" in r.stdout
 
@@ -474,3 +474,47 @@ def test_las_opciones_coinciden_con_las_del_paquete():
     d = cli._POR_OMISION_MEJORADA
     assert (d["costo"], d["activacion"], d["inicializacion"]) == (red.costo.nombre, red.activacion.nombre,
                                                                   red.inicializacion)
+
+
+# ------------------------------------------------ versión, plurales y miles
+
+def test_version_en_espanol(capsys):
+    from codigo import __version__
+
+    assert cli.main(["--version"]) == 0
+    salida = capsys.readouterr()
+    assert salida.out.strip().endswith(f", versión {__version__} (el paquete codigo del libro "
+                                       "«Redes neuronales y aprendizaje profundo»)")
+    assert "version" not in salida.out.replace("versión", "")
+
+
+def test_version_en_la_ayuda(capsys):
+    assert cli.main(["--help"]) == 0
+    assert "--version" in capsys.readouterr().out
+
+
+@pytest.mark.parametrize("n, singular, plural, esperado", [
+    (1, "época", "épocas", "1 época"), (2, "época", "épocas", "2 épocas"),
+    (1, "imagen", "imágenes", "1 imagen"), (50_000, "imagen", "imágenes", "50\u2009000 imágenes"),
+    (0, "imagen", "imágenes", "0 imágenes"), (1_000_000, "época", "épocas", "1\u2009000\u2009000 épocas"),
+])
+def test_cantidad_concuerda_y_separa_miles(n, singular, plural, esperado):
+    assert cli._cantidad(n, singular, plural) == esperado
+
+
+def test_progreso_en_singular_y_con_miles(capsys):
+    argumentos = ["entrenar", "--epocas", "1", "--n-entrenamiento", "1000", "--capas", "784", "15", "10"]
+    assert cli.main(argumentos) == 0
+    err = capsys.readouterr().err
+    assert "con 1\u2009000 imágenes: 1 época," in err
+    assert "1 épocas" not in err
+    assert "/ 10\u2009000)" in err and "/ 10000" not in err
+
+
+def test_progreso_mejorada_en_singular(capsys):
+    argumentos = ["entrenar", "--red", "mejorada", "--epocas", "1", "--n-entrenamiento", "1000",
+                  "--capas", "784", "15", "10"]
+    assert cli.main(argumentos) == 0
+    err = capsys.readouterr().err
+    assert "con 1\u2009000 imágenes: hasta 1 época," in err
+    assert "/ 10\u2009000)" in err
