@@ -220,6 +220,7 @@ def test_funciones_de_validacion_devuelven_el_valor():
     assert v.lote_de_entradas("x", x, 3) is x
 
 
+@pytest.mark.filterwarnings("ignore::PendingDeprecationWarning")  # np.matrix avisa al crearse
 @pytest.mark.parametrize("crear", [
     lambda: np.asmatrix(np.zeros((2, 4))),
     lambda: np.ma.masked_array(np.zeros((2, 4)), mask=[[0, 1, 0, 0], [0, 0, 0, 0]]),
